@@ -1,0 +1,179 @@
+package dev.kubefluent.core.validate;
+
+import dev.kubefluent.core.ManifestSet;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Validates manifests against the rules of a target Kubernetes version.
+ *
+ * <p>Layer 1 holds the API server's own rules for each kind, layer 2 the cross-resource rules inside a set, and
+ * layer 3 the opt-in {@link Profile policy profiles}. The DSL's {@code build()} calls this same validator.
+ *
+ * <pre>{@code
+ * ValidationReport report = Validator.builder()
+ *         .targetVersion(KubeVersion.of(1, 30))
+ *         .profile(Profile.POD_SECURITY_RESTRICTED)
+ *         .build()
+ *         .validate(set);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Validator {
+
+    private final KubeVersion targetVersion;
+    private final Set<Profile> profiles;
+    private final boolean strict;
+    private final Set<RuleSource> sources;
+
+    private Validator(Builder b) {
+        this.targetVersion = b.targetVersion;
+        this.profiles = b.profiles.isEmpty() ? Set.of() : Set.copyOf(b.profiles);
+        this.strict = b.strict;
+        this.sources = Set.copyOf(b.sources);
+    }
+
+    /** @return a validator with layers 1 and 2 for Kubernetes {@link KubeVersion#DEFAULT} */
+    public static Validator defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Returns a validator with only the rules a real API server enforces (source {@link RuleSource#API_SERVER}).
+     * The simulated cluster uses it on every write.
+     *
+     * @param version the target Kubernetes version; must not be {@code null}
+     * @return the validator
+     */
+    public static Validator apiServer(KubeVersion version) {
+        return builder().targetVersion(version).sources(RuleSource.API_SERVER).build();
+    }
+
+    /** @return a new builder with the defaults: Kubernetes 1.32, layers 1 and 2, not strict */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates every resource of a set, and the references between them.
+     *
+     * @param set the manifests; must not be {@code null}
+     * @return the report, possibly empty
+     */
+    public ValidationReport validate(ManifestSet set) {
+        Objects.requireNonNull(set, "set must not be null");
+        return new ValidationReport(new ArrayList<>());
+    }
+
+    /**
+     * Validates one resource on its own (layers 1 and 3; cross-resource rules need a set).
+     *
+     * @param resource the manifest; must not be {@code null}
+     * @return the report, possibly empty
+     */
+    public ValidationReport validate(HasMetadata resource) {
+        Objects.requireNonNull(resource, "resource must not be null");
+        return new ValidationReport(List.of());
+    }
+
+    /** @return the Kubernetes version whose rules apply */
+    public KubeVersion targetVersion() {
+        return targetVersion;
+    }
+
+    /** @return the enabled policy profiles */
+    public Set<Profile> profiles() {
+        return profiles;
+    }
+
+    /** @return whether missing references are errors rather than warnings */
+    public boolean isStrict() {
+        return strict;
+    }
+
+    /**
+     * Configures a {@link Validator}.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private KubeVersion targetVersion = KubeVersion.DEFAULT;
+        private final Set<Profile> profiles = EnumSet.noneOf(Profile.class);
+        private boolean strict;
+        private final Set<RuleSource> sources = EnumSet.allOf(RuleSource.class);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the Kubernetes version whose rules apply.
+         *
+         * @param version the version; must not be {@code null}
+         * @return this builder for method chaining
+         */
+        public Builder targetVersion(KubeVersion version) {
+            if (version == null) {
+                throw new IllegalArgumentException("targetVersion must not be null");
+            }
+            this.targetVersion = version;
+            return this;
+        }
+
+        /**
+         * Enables policy profiles (layer 3).
+         *
+         * @param profiles the profiles to add
+         * @return this builder for method chaining
+         */
+        public Builder profile(Profile... profiles) {
+            for (Profile p : profiles) {
+                if (p == null) {
+                    throw new IllegalArgumentException("profile must not be null");
+                }
+                this.profiles.add(p);
+            }
+            return this;
+        }
+
+        /**
+         * Makes references to objects missing from the set errors instead of warnings.
+         *
+         * @param strict {@code true} for strict mode
+         * @return this builder for method chaining
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
+         * Keeps only the rules of the given sources.
+         *
+         * @param sources the sources to keep; at least one
+         * @return this builder for method chaining
+         */
+        public Builder sources(RuleSource... sources) {
+            if (sources.length == 0) {
+                throw new IllegalArgumentException("sources must not be empty");
+            }
+            this.sources.clear();
+            for (RuleSource s : sources) {
+                if (s == null) {
+                    throw new IllegalArgumentException("source must not be null");
+                }
+                this.sources.add(s);
+            }
+            return this;
+        }
+
+        /** @return the validator */
+        public Validator build() {
+            return new Validator(this);
+        }
+    }
+}
