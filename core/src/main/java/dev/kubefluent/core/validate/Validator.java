@@ -82,6 +82,9 @@ public final class Validator {
         if (settings.layer2() || settings.anyProfile()) {
             SetRules.check(resources, settings, out);
         }
+        if (settings.layer2()) {
+            out.addAll(set.sourceFindings());
+        }
         return report(out);
     }
 
