@@ -91,6 +91,9 @@ public final class Validator {
     private void single(HasMetadata resource, List<Violation> out) {
         Findings f = new Findings(resource, settings, out);
         Layer1.check(f, resource);
+        if (settings.anyProfile()) {
+            PolicyRules.check(f, resource);
+        }
     }
 
     private static ValidationReport report(List<Violation> out) {
