@@ -42,6 +42,7 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, ServiceBuilder> {
 
     private final HasMetadata workload;
