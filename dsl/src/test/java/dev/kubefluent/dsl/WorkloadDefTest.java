@@ -48,9 +48,9 @@ class WorkloadDefTest {
         assertThat(data.getSpec().getStorageClassName()).isNull();
         assertThat(s.getSpec().getVolumeClaimTemplates().get(1).getSpec().getStorageClassName()).isEqualTo("fast-ssd");
         assertThat(s.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(statefulSet("db").container(PG).onDelete().build().getSpec().getUpdateStrategy().getType())
+        assertThat(statefulSet("db").container(PG).volumeClaimTemplate("data", "1Gi").onDelete().build().getSpec().getUpdateStrategy().getType())
                 .isEqualTo("OnDelete");
-        assertThat(statefulSet("db").container(PG).build().getSpec().getReplicas()).isNull();
+        assertThat(statefulSet("db").container(PG).volumeClaimTemplate("data", "1Gi").build().getSpec().getReplicas()).isNull();
     }
 
     @Test
