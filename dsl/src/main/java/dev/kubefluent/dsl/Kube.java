@@ -1,0 +1,407 @@
+package dev.kubefluent.dsl;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import java.util.List;
+
+/**
+ * The entry point of the Kubefluent DSL: static factories for Kubernetes objects and their typed values.
+ *
+ * <h2>Static import</h2>
+ * The class is made for {@code import static dev.kubefluent.dsl.Kube.*;} so that code reads like the manifest:
+ *
+ * <pre>{@code
+ * Deployment web = deployment("web")
+ *     .namespace("shop")
+ *     .replicas(3)
+ *     .container(container("web")
+ *         .image("ghcr.io/acme/web:1.4.2")
+ *         .port("http", 8080)
+ *         .env("LOG_LEVEL", "info")
+ *         .requests(cpu("250m"), memory("256Mi"))
+ *         .limits(cpu("1"), memory("512Mi"))
+ *         .readinessProbe(httpGet("/ready", "http"))
+ *         .livenessProbe(tcpSocket("http")))
+ *     .rollingUpdate(maxSurge("25%"), maxUnavailable(0))
+ *     .build();
+ * Service svc = service("web").namespace("shop").selecting(web).port(80, "http").build();
+ * }</pre>
+ *
+ * <h2>Names</h2>
+ * The DSL's types end in {@code Def} or {@code Step} so they never clash with fabric8's {@code XxxBuilder} and
+ * {@code XxxSpec} classes imported in the same file. Builders and values are immutable; each {@code build()} returns
+ * fresh fabric8 objects.
+ *
+ * <h2>Bad input</h2>
+ * A factory rejects a malformed value at once with an {@link IllegalArgumentException} naming the value and the
+ * expected form; {@code build()} validates the whole object and reports every violation at once.
+ *
+ * @since 0.1.0
+ */
+public final class Kube {
+
+    private Kube() {
+        throw new UnsupportedOperationException("Kube is a static entry point; use import static dev.kubefluent.dsl.Kube.*");
+    }
+
+    /**
+     * Starts an {@code apps/v1} Deployment.
+     *
+     * <pre>{@code deployment("web").replicas(3).container(container("web").image("ghcr.io/acme/web:1.4.2")).build()}</pre>
+     *
+     * @param name the Deployment's name, a DNS-1123 subdomain such as {@code web}; must not be {@code null}
+     * @return the Deployment builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static DeploymentDef deployment(String name) {
+        return DeploymentDef.of(name);
+    }
+
+    /**
+     * Starts a {@code v1} Pod.
+     *
+     * <pre>{@code pod("migrate").container(container("migrate").image("ghcr.io/acme/migrate:1.4.2"))
+     *     .restartPolicy(RestartPolicy.NEVER).build()}</pre>
+     *
+     * @param name the Pod's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the Pod builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static PodDef pod(String name) {
+        return PodDef.of(name);
+    }
+
+    /**
+     * Starts a {@code v1} Service.
+     *
+     * <pre>{@code service("web").selecting(web).port(80, "http").build()}</pre>
+     *
+     * @param name the Service's name, a DNS-1035 label (starts with a letter); must not be {@code null}
+     * @return the Service builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static ServiceDef service(String name) {
+        return ServiceDef.of(name);
+    }
+
+    /**
+     * Starts a container; the next call must set its image.
+     *
+     * <pre>{@code container("web").image("ghcr.io/acme/web:1.4.2").port("http", 8080)}</pre>
+     *
+     * @param name the container's name, a DNS-1123 label unique in its Pod; must not be {@code null}
+     * @return the step that takes the image
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static ContainerImageStep container(String name) {
+        return new ContainerImageStep(Checks.dns1123Label(name, "container name"));
+    }
+
+    /**
+     * A CPU amount, in cores ({@code "1"}, {@code "0.5"}) or millicores ({@code "250m"}).
+     *
+     * @param amount the quantity; must not be {@code null}
+     * @return the amount, for {@code requests(..)} or {@code limits(..)}
+     * @throws IllegalArgumentException if the amount is not a non-negative quantity
+     */
+    public static ResourceQuantity cpu(String amount) {
+        Checks.quantity(amount, "cpu", "\"250m\", \"0.5\" or \"2\"");
+        return new ResourceQuantity("cpu", amount);
+    }
+
+    /**
+     * A memory amount, e.g. {@code "256Mi"}, {@code "1Gi"} or {@code "500M"}.
+     *
+     * @param amount the quantity; must not be {@code null}
+     * @return the amount, for {@code requests(..)} or {@code limits(..)}
+     * @throws IllegalArgumentException if the amount is not a non-negative quantity
+     */
+    public static ResourceQuantity memory(String amount) {
+        Checks.quantity(amount, "memory", "\"256Mi\", \"1Gi\" or \"500M\"");
+        return new ResourceQuantity("memory", amount);
+    }
+
+    /**
+     * An amount of local ephemeral storage, e.g. {@code "2Gi"}.
+     *
+     * @param amount the quantity; must not be {@code null}
+     * @return the amount, for {@code requests(..)} or {@code limits(..)}
+     * @throws IllegalArgumentException if the amount is not a non-negative quantity
+     */
+    public static ResourceQuantity ephemeralStorage(String amount) {
+        Checks.quantity(amount, "ephemeral-storage", "\"2Gi\"");
+        return new ResourceQuantity("ephemeral-storage", amount);
+    }
+
+    /**
+     * An amount of any resource by name, e.g. {@code resource("nvidia.com/gpu", "1")}.
+     *
+     * @param name   the resource name, a qualified name; must not be {@code null}
+     * @param amount the quantity; must not be {@code null}
+     * @return the amount, for {@code requests(..)} or {@code limits(..)}
+     * @throws IllegalArgumentException if the name or the amount is malformed
+     */
+    public static ResourceQuantity resource(String name, String amount) {
+        return new ResourceQuantity(name, amount);
+    }
+
+    /**
+     * A rolling update's {@code maxSurge} as a percentage of the replicas, e.g. {@code "25%"}.
+     *
+     * @param percent the percentage; must not be {@code null}
+     * @return the value
+     * @throws IllegalArgumentException if it is not of the form {@code <digits>%}
+     */
+    public static MaxSurge maxSurge(String percent) {
+        return new MaxSurge(null, Checks.percent(percent, "maxSurge"));
+    }
+
+    /**
+     * A rolling update's {@code maxSurge} as a number of Pods.
+     *
+     * @param count zero or more
+     * @return the value
+     * @throws IllegalArgumentException if negative
+     */
+    public static MaxSurge maxSurge(int count) {
+        return new MaxSurge(count, null);
+    }
+
+    /**
+     * A rolling update's {@code maxUnavailable} as a number of Pods; {@code 0} keeps full capacity during a rollout.
+     *
+     * @param count zero or more
+     * @return the value
+     * @throws IllegalArgumentException if negative
+     */
+    public static MaxUnavailable maxUnavailable(int count) {
+        return new MaxUnavailable(count, null);
+    }
+
+    /**
+     * A rolling update's {@code maxUnavailable} as a percentage of the replicas, e.g. {@code "25%"}.
+     *
+     * @param percent the percentage; must not be {@code null}
+     * @return the value
+     * @throws IllegalArgumentException if it is not of the form {@code <digits>%}
+     */
+    public static MaxUnavailable maxUnavailable(String percent) {
+        return new MaxUnavailable(null, Checks.percent(percent, "maxUnavailable"));
+    }
+
+    /**
+     * A probe that sends {@code GET path} to a named container port ({@code httpGet}); 200–399 is success.
+     *
+     * @param path     an absolute path such as {@code /ready}; must not be {@code null}
+     * @param portName a container port name such as {@code http}; must not be {@code null}
+     * @return the probe, for {@code readinessProbe}, {@code livenessProbe} or {@code startupProbe}
+     */
+    public static ProbeDef httpGet(String path, String portName) {
+        Checks.absolutePath(path, "httpGet path");
+        return ProbeDef.httpGet(path, new IntOrString(Checks.portName(portName, "httpGet port")));
+    }
+
+    /**
+     * A probe that sends {@code GET path} to a port number ({@code httpGet}).
+     *
+     * @param path an absolute path such as {@code /healthz}; must not be {@code null}
+     * @param port 1 to 65535
+     * @return the probe
+     */
+    public static ProbeDef httpGet(String path, int port) {
+        Checks.absolutePath(path, "httpGet path");
+        return ProbeDef.httpGet(path, new IntOrString(Checks.port(port, "httpGet port")));
+    }
+
+    /**
+     * A probe that opens a TCP connection to a named container port ({@code tcpSocket}).
+     *
+     * @param portName a container port name; must not be {@code null}
+     * @return the probe
+     */
+    public static ProbeDef tcpSocket(String portName) {
+        return ProbeDef.tcpSocket(new IntOrString(Checks.portName(portName, "tcpSocket port")));
+    }
+
+    /**
+     * A probe that opens a TCP connection to a port number ({@code tcpSocket}).
+     *
+     * @param port 1 to 65535
+     * @return the probe
+     */
+    public static ProbeDef tcpSocket(int port) {
+        return ProbeDef.tcpSocket(new IntOrString(Checks.port(port, "tcpSocket port")));
+    }
+
+    /**
+     * A probe that runs a command in the container ({@code exec}); exit code 0 is success.
+     *
+     * @param command the command and its arguments, at least one; none {@code null}
+     * @return the probe
+     */
+    public static ProbeDef exec(String... command) {
+        Checks.noNulls(command, "exec command");
+        if (command.length == 0) {
+            throw new IllegalArgumentException("exec command must not be empty");
+        }
+        return ProbeDef.exec(List.of(command));
+    }
+
+    /**
+     * A probe that calls the gRPC health checking protocol on a port ({@code grpc}).
+     *
+     * @param port 1 to 65535
+     * @return the probe
+     */
+    public static ProbeDef grpc(int port) {
+        return ProbeDef.grpc(Checks.port(port, "grpc port"), null);
+    }
+
+    /**
+     * A probe that calls the gRPC health checking protocol for one service name ({@code grpc.service}).
+     *
+     * @param port    1 to 65535
+     * @param service the service name sent in the health check request; must not be {@code null}
+     * @return the probe
+     */
+    public static ProbeDef grpc(int port, String service) {
+        return ProbeDef.grpc(Checks.port(port, "grpc port"), Checks.notBlank(service, "grpc service"));
+    }
+
+    /**
+     * An environment variable value from a ConfigMap key ({@code valueFrom.configMapKeyRef}).
+     *
+     * @param configMap the ConfigMap's name; must not be {@code null}
+     * @param key       the key; must not be {@code null}
+     * @return the source, for {@link ContainerDef#env(String, EnvRef)}
+     */
+    public static EnvRef configMapKey(String configMap, String key) {
+        return EnvRef.configMapKey(configMap, key);
+    }
+
+    /**
+     * An environment variable value from a Secret key ({@code valueFrom.secretKeyRef}).
+     *
+     * @param secret the Secret's name; must not be {@code null}
+     * @param key    the key; must not be {@code null}
+     * @return the source, for {@link ContainerDef#env(String, EnvRef)}
+     */
+    public static EnvRef secretKey(String secret, String key) {
+        return EnvRef.secretKey(secret, key);
+    }
+
+    /**
+     * An environment variable value from a field of the Pod ({@code valueFrom.fieldRef}), e.g.
+     * {@code metadata.name}, {@code metadata.namespace}, {@code status.podIP}, {@code spec.nodeName}.
+     *
+     * @param fieldPath the field path; must not be {@code null}
+     * @return the source, for {@link ContainerDef#env(String, EnvRef)}
+     */
+    public static EnvRef fieldRef(String fieldPath) {
+        return EnvRef.fieldRef(fieldPath);
+    }
+
+    /**
+     * An environment variable value from the container's resources ({@code valueFrom.resourceFieldRef}), e.g.
+     * {@code limits.memory}.
+     *
+     * @param resource the resource field; must not be {@code null}
+     * @return the source, for {@link ContainerDef#env(String, EnvRef)}
+     */
+    public static EnvRef resourceFieldRef(String resource) {
+        return EnvRef.resourceFieldRef(resource);
+    }
+
+    /**
+     * Every key of a ConfigMap as environment variables ({@code envFrom[].configMapRef}).
+     *
+     * @param configMap the ConfigMap's name; must not be {@code null}
+     * @return the source, for {@link ContainerDef#envFrom(EnvFromRef)}
+     */
+    public static EnvFromRef configMapEnv(String configMap) {
+        return EnvFromRef.of(false, configMap);
+    }
+
+    /**
+     * Every key of a Secret as environment variables ({@code envFrom[].secretRef}).
+     *
+     * @param secret the Secret's name; must not be {@code null}
+     * @return the source, for {@link ContainerDef#envFrom(EnvFromRef)}
+     */
+    public static EnvFromRef secretEnv(String secret) {
+        return EnvFromRef.of(true, secret);
+    }
+
+    /**
+     * An empty directory volume that lives as long as the Pod ({@code emptyDir: {}}).
+     *
+     * @param name the volume name, a DNS-1123 label; must not be {@code null}
+     * @return the volume
+     */
+    public static VolumeDef emptyDirVolume(String name) {
+        return VolumeDef.emptyDir(name);
+    }
+
+    /**
+     * A volume holding a ConfigMap's keys as files ({@code configMap.name}).
+     *
+     * @param name      the volume name; must not be {@code null}
+     * @param configMap the ConfigMap's name; must not be {@code null}
+     * @return the volume
+     */
+    public static VolumeDef configMapVolume(String name, String configMap) {
+        return VolumeDef.configMap(name, configMap);
+    }
+
+    /**
+     * A volume holding a Secret's keys as files ({@code secret.secretName}).
+     *
+     * @param name   the volume name; must not be {@code null}
+     * @param secret the Secret's name; must not be {@code null}
+     * @return the volume
+     */
+    public static VolumeDef secretVolume(String name, String secret) {
+        return VolumeDef.secret(name, secret);
+    }
+
+    /**
+     * A volume backed by a PersistentVolumeClaim ({@code persistentVolumeClaim.claimName}).
+     *
+     * @param name      the volume name; must not be {@code null}
+     * @param claimName the claim's name; must not be {@code null}
+     * @return the volume
+     */
+    public static VolumeDef pvcVolume(String name, String claimName) {
+        return VolumeDef.persistentVolumeClaim(name, claimName);
+    }
+
+    /**
+     * A mount of a Pod volume at a path, with options such as {@code .readOnly()} and {@code .subPath(..)}.
+     *
+     * @param volume    the volume name; must not be {@code null}
+     * @param mountPath an absolute path; must not be {@code null}
+     * @return the mount, for {@link ContainerDef#volumeMount(VolumeMountDef)}
+     */
+    public static VolumeMountDef mount(String volume, String mountPath) {
+        return VolumeMountDef.of(volume, mountPath);
+    }
+
+    /**
+     * A toleration of taints with this key (operator {@code Exists} until {@code .equalTo(..)}).
+     *
+     * @param key the taint key, e.g. {@code dedicated}; must not be {@code null}
+     * @return the toleration
+     */
+    public static TolerationDef toleration(String key) {
+        return TolerationDef.of(key);
+    }
+
+    /**
+     * A Service port with every option, e.g. {@code servicePort(80).name("http").targetPort("http").nodePort(30080)}.
+     *
+     * @param port the Service port, 1 to 65535
+     * @return the port, for {@link ServiceDef#port(ServicePortDef)}
+     */
+    public static ServicePortDef servicePort(int port) {
+        return ServicePortDef.of(port);
+    }
+}
