@@ -124,6 +124,10 @@ final class ClusterDispatcher extends Dispatcher {
             return json(fault.code(), new ApiException(fault.code(), reason(fault.code()), fault.message())
                     .toStatus());
         }
+        if (target != null && isUpgrade(rr) && target.type().kind().equals("Pod")
+                && ("exec".equals(target.subresource()) || "attach".equals(target.subresource()))) {
+            return new MockResponse().withWebSocketUpgrade(new NotSimulatedStream(target.subresource()));
+        }
         if (verb == Verb.WATCH && target != null) {
             if (!isUpgrade(rr)) {
                 return json(501, new ApiException(501, "NotImplemented", "not simulated: watch over an HTTP stream"
@@ -202,6 +206,38 @@ final class ClusterDispatcher extends Dispatcher {
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return out;
+    }
+
+    /**
+     * Answers an exec or attach stream at once: the message on stderr (channel 2), a failure {@code Status} on the
+     * error channel (3), then close, as a container runtime's failure would arrive.
+     */
+    private final class NotSimulatedStream extends WebSocketListener {
+        private final String operation;
+
+        NotSimulatedStream(String operation) {
+            this.operation = operation;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            String message = "not simulated: " + operation + " (the simulated cluster has no container runtime)";
+            byte[] text = (message + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] status = Json.write(new ApiException(501, "NotImplemented", message).toStatus())
+                    .getBytes(StandardCharsets.UTF_8);
+            sendLater(() -> {
+                webSocket.send(channel(2, text));
+                webSocket.send(channel(3, status));
+                webSocket.close(1000, message);
+            });
+        }
+
+        private static byte[] channel(int channel, byte[] payload) {
+            byte[] frame = new byte[payload.length + 1];
+            frame[0] = (byte) channel;
+            System.arraycopy(payload, 0, frame, 1, payload.length);
+            return frame;
+        }
     }
 
     /** Feeds one WebSocket watch from the store; opened and fed on the control-plane thread. */

@@ -319,7 +319,8 @@ public final class ApiServer {
             return;
         }
         store.watch(new Store.Watch(t.type(), t.namespace(), selector, sink,
-                "true".equals(r.param("allowWatchBookmarks"))), r.param("resourceVersion"));
+                "true".equals(r.param("allowWatchBookmarks"))), r.param("resourceVersion"),
+                "true".equals(r.param("sendInitialEvents")));
     }
 
     // ------------------------------------------------------------------------------------------------ create
@@ -623,7 +624,7 @@ public final class ApiServer {
         }
         Map<String, Object> next = applyStrategy(type, old, candidate, subresource);
         List<ManagedFields.Entry> managed = ownershipForUpdate(type, old, next, manager, subresource);
-        return commit(type, old, next, managed, dryRun);
+        return commit(type, old, next, managed, subresource, dryRun);
     }
 
     /** Keeps what the main resource or the status subresource may not change. */
@@ -719,11 +720,11 @@ public final class ApiServer {
 
     /** The common write path of updates, patches and applies. */
     private Map<String, Object> commit(ResourceType type, Map<String, Object> old, Map<String, Object> next,
-            List<ManagedFields.Entry> managed, boolean dryRun) {
+            List<ManagedFields.Entry> managed, String subresource, boolean dryRun) {
         Defaults.apply(type, next, allocator());
         checkImmutable(type, old, next);
         Map<String, Object> meta = Json.metadata(next);
-        if (type.tracksGeneration()) {
+        if (type.tracksGeneration() && subresource == null) {
             boolean specChanged = !Objects.equals(old.get("spec"), next.get("spec"));
             boolean annotationsChanged = type.kind().equals("Deployment") && !Objects.equals(
                     Json.map(Json.map(old, "metadata"), "annotations"), Json.map(meta, "annotations"));
@@ -951,11 +952,20 @@ public final class ApiServer {
                 removed.add(p);
             }
         }
+        Set<List<ManagedFields.Seg>> removedSet = new HashSet<>(removed);
+        removed.removeIf(p -> {
+            for (int i = 1; i < p.size(); i++) {
+                if (removedSet.contains(p.subList(0, i))) {
+                    return true;
+                }
+            }
+            return false;
+        });
         removed.sort(Comparator.comparingInt(p -> -p.size()));
         removed.forEach(p -> ManagedFields.removeAt(live, p));
         Map<String, Object> merged = ManagedFields.merge(t.type().kind(), live, config);
         Map<String, Object> candidate = applyStrategy(t.type(), old, merged, t.subresource());
-        return Response.json(200, commit(t.type(), old, candidate, next, dryRun));
+        return Response.json(200, commit(t.type(), old, candidate, next, t.subresource(), dryRun));
     }
 
     private static boolean ownsBelow(Set<List<ManagedFields.Seg>> owned, List<ManagedFields.Seg> prefix) {

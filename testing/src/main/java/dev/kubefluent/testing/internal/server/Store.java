@@ -214,9 +214,9 @@ public final class Store {
     /**
      * Opens a watch from a resourceVersion: replays the retained events after it, or answers 410 Gone when the
      * history no longer reaches back that far. Without a resourceVersion (or "0") the current objects are sent as
-     * ADDED first.
+     * ADDED first. With {@code sendInitialEvents} a bookmark marks the end of the initial events.
      */
-    public void watch(Watch watch, String fromResourceVersion) {
+    public void watch(Watch watch, String fromResourceVersion, boolean sendInitialEvents) {
         if (fromResourceVersion == null || fromResourceVersion.isEmpty() || fromResourceVersion.equals("0")) {
             for (Map<String, Object> o : list(watch.type, watch.namespace)) {
                 if (watch.selector.test(o)) {
@@ -245,18 +245,21 @@ public final class Store {
                 }
             }
         }
-        if (watch.bookmarks) {
-            sendBookmark(watch);
+        if (watch.bookmarks && sendInitialEvents) {
+            sendBookmark(watch, true);
         }
         watches.add(watch);
     }
 
-    private void sendBookmark(Watch watch) {
+    private void sendBookmark(Watch watch, boolean initialEventsEnd) {
         Map<String, Object> bookmark = new LinkedHashMap<>();
         bookmark.put("kind", watch.type.kind());
         bookmark.put("apiVersion", watch.type.apiVersion());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("resourceVersion", Long.toString(resourceVersion));
+        if (initialEventsEnd) {
+            meta.put("annotations", Map.of("k8s.io/initial-events-end", "true"));
+        }
         bookmark.put("metadata", meta);
         watch.send("BOOKMARK", bookmark);
     }
@@ -265,7 +268,7 @@ public final class Store {
     public void bookmarks() {
         for (Watch w : watches) {
             if (w.bookmarks && !w.closed) {
-                sendBookmark(w);
+                sendBookmark(w, false);
             }
         }
     }
