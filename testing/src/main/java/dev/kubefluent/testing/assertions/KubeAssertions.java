@@ -1,5 +1,7 @@
 package dev.kubefluent.testing.assertions;
 
+import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.validate.ValidationReport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -93,5 +95,33 @@ public class KubeAssertions {
      */
     public static ContainerAssert assertThat(Container actual) {
         return new ContainerAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a manifest set: validity, policy profiles, contents and golden-file snapshots.
+     *
+     * <pre>{@code
+     * assertThat(set).isValid().containsDeployment("web");
+     * }</pre>
+     *
+     * @param actual the set, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ManifestSetAssert assertThat(ManifestSet actual) {
+        return new ManifestSetAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a validation report.
+     *
+     * <pre>{@code
+     * assertThat(Validator.defaults().validate(set)).hasNoErrors();
+     * }</pre>
+     *
+     * @param actual the report, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ValidationReportAssert assertThat(ValidationReport actual) {
+        return new ValidationReportAssert(actual);
     }
 }

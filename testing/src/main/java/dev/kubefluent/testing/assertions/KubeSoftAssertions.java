@@ -1,5 +1,7 @@
 package dev.kubefluent.testing.assertions;
 
+import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.validate.ValidationReport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -116,5 +118,27 @@ public class KubeSoftAssertions extends AbstractSoftAssertions {
     @CheckReturnValue
     public ContainerAssert assertThat(Container actual) {
         return soft(ContainerAssert.class, Container.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on a manifest set.
+     *
+     * @param actual the set, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ManifestSetAssert assertThat(ManifestSet actual) {
+        return soft(ManifestSetAssert.class, ManifestSet.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on a validation report.
+     *
+     * @param actual the report, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ValidationReportAssert assertThat(ValidationReport actual) {
+        return soft(ValidationReportAssert.class, ValidationReport.class, actual);
     }
 }
