@@ -14,8 +14,15 @@ import java.util.Set;
 /**
  * The resources of a set indexed by kind, namespace, name and pod label, so that every cross-resource rule looks up
  * its candidates instead of scanning the set: validation stays linear in the size of the set.
+ *
+ * <p>An object without a namespace lands in whatever namespace the set is applied to, so it may meet objects of any
+ * namespace: lookups from an unset namespace search all namespaces, and every lookup also finds objects whose
+ * namespace is unset.
  */
 final class SetIndex {
+
+    /** The bucket of every namespace at once, used for lookups from an object without a namespace. */
+    private static final String ANY = "*";
 
     private final Set<String> names = new HashSet<>();
     private final Map<String, Service> services = new HashMap<>();
@@ -33,19 +40,27 @@ final class SetIndex {
             }
             String ns = namespaceOf(r);
             names.add(key(kind, ns, name));
+            names.add(key(kind, ANY, name));
             if (r instanceof Service s) {
                 services.put(ns + "/" + name, s);
+                services.putIfAbsent(ANY + "/" + name, s);
             }
             Workload w = Workload.of(r);
             if (w != null) {
                 workloads.add(w);
                 workloadsByName.put(key(kind, ns, name), r);
-                workloadsByNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(w);
-                Map<String, List<Workload>> byLabel = workloadsByLabel.computeIfAbsent(ns, k -> new HashMap<>());
-                for (Map.Entry<String, String> e : map(w.podLabels()).entrySet()) {
-                    byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
-                }
+                workloadsByName.putIfAbsent(key(kind, ANY, name), r);
+                indexWorkload(ns, w);
+                indexWorkload(ANY, w);
             }
+        }
+    }
+
+    private void indexWorkload(String bucket, Workload w) {
+        workloadsByNamespace.computeIfAbsent(bucket, k -> new ArrayList<>()).add(w);
+        Map<String, List<Workload>> byLabel = workloadsByLabel.computeIfAbsent(bucket, k -> new HashMap<>());
+        for (Map.Entry<String, String> e : map(w.podLabels()).entrySet()) {
+            byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
         }
     }
 
@@ -59,16 +74,23 @@ final class SetIndex {
         return kind + "|" + ns + "|" + name;
     }
 
+    /** Where to look from an object of the given namespace: unset looks everywhere. */
+    private static String bucket(String namespace) {
+        return namespace.isEmpty() ? ANY : namespace;
+    }
+
     boolean contains(String kind, String namespace, String name) {
-        return names.contains(key(kind, namespace, name));
+        return names.contains(key(kind, bucket(namespace), name)) || names.contains(key(kind, "", name));
     }
 
     Service service(String namespace, String name) {
-        return services.get(namespace + "/" + name);
+        Service s = services.get(bucket(namespace) + "/" + name);
+        return s != null ? s : services.get("/" + name);
     }
 
     HasMetadata workload(String kind, String namespace, String name) {
-        return workloadsByName.get(key(kind, namespace, name));
+        HasMetadata w = workloadsByName.get(key(kind, bucket(namespace), name));
+        return w != null ? w : workloadsByName.get(key(kind, "", name));
     }
 
     /**
@@ -76,21 +98,36 @@ final class SetIndex {
      * its label pairs, or every workload of the namespace when the selector has no required labels.
      */
     List<Workload> candidates(String namespace, Map<String, String> requiredLabels) {
-        if (requiredLabels == null || requiredLabels.isEmpty()) {
-            return workloadsByNamespace.getOrDefault(namespace, List.of());
+        String bucket = bucket(namespace);
+        List<Workload> own = candidatesIn(bucket, requiredLabels);
+        if (bucket.equals(ANY)) {
+            return own;
         }
-        Map<String, List<Workload>> byLabel = workloadsByLabel.get(namespace);
+        List<Workload> unset = candidatesIn("", requiredLabels);
+        if (unset.isEmpty()) {
+            return own;
+        }
+        List<Workload> both = new ArrayList<>(own);
+        both.addAll(unset);
+        return both;
+    }
+
+    private List<Workload> candidatesIn(String bucket, Map<String, String> requiredLabels) {
+        if (requiredLabels == null || requiredLabels.isEmpty()) {
+            return workloadsByNamespace.getOrDefault(bucket, List.of());
+        }
+        Map<String, List<Workload>> byLabel = workloadsByLabel.get(bucket);
         if (byLabel == null) {
             return List.of();
         }
         List<Workload> best = null;
         for (Map.Entry<String, String> e : requiredLabels.entrySet()) {
-            List<Workload> bucket = byLabel.get(e.getKey() + "=" + e.getValue());
-            if (bucket == null) {
+            List<Workload> withLabel = byLabel.get(e.getKey() + "=" + e.getValue());
+            if (withLabel == null) {
                 return List.of();
             }
-            if (best == null || bucket.size() < best.size()) {
-                best = bucket;
+            if (best == null || withLabel.size() < best.size()) {
+                best = withLabel;
             }
         }
         return best;

@@ -101,13 +101,10 @@ final class SetRules {
         }
         if (!any) {
             f.add(Rule.SERVICE_SELECTS_NOTHING, "spec.selector",
-                    "must select the pods of a workload in namespace " + shownNamespace(ns) + " of the set",
+                    "must select the pods of a workload of the set"
+                            + (ns.isEmpty() ? "" : " in namespace \"" + ns + "\""),
                     selector);
         }
-    }
-
-    private static String shownNamespace(String ns) {
-        return ns.isEmpty() ? "(unset)" : "\"" + ns + "\"";
     }
 
     private static boolean hasPortNamed(PodSpec spec, String name) {
@@ -289,8 +286,8 @@ final class SetRules {
                         + "one (view, edit, admin, cluster-admin)", name);
             }
         } else if ("Role".equals(ref.getKind()) && ns != null && !index.contains("Role", ns, name)) {
-            f.add(Rule.ROLE_REFERENCE_MISSING, "roleRef.name", "must name a Role of the set in namespace "
-                    + shownNamespace(ns), name);
+            f.add(Rule.ROLE_REFERENCE_MISSING, "roleRef.name", "must name a Role of the set"
+                    + (ns.isEmpty() ? "" : " in namespace \"" + ns + "\""), name);
         }
     }
 

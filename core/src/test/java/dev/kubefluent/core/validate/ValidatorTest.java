@@ -72,6 +72,31 @@ class ValidatorTest {
     }
 
     @Test
+    void an_object_without_namespace_meets_objects_of_any_namespace() {
+        Service svc = Fixtures.service();
+        svc.getMetadata().setNamespace(null);
+
+        assertThat(Validator.builder().strict(true).build().validate(ManifestSet.of(svc, Fixtures.deployment()))
+                .violations()).isEmpty();
+    }
+
+    @Test
+    void a_service_in_another_namespace_selects_nothing() {
+        Service svc = Fixtures.service();
+        svc.getMetadata().setNamespace("other");
+
+        ValidationReport report = Validator.defaults().validate(ManifestSet.of(svc, Fixtures.deployment()));
+
+        assertThat(report.violations()).singleElement().satisfies(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.WARNING);
+            assertThat(v.message()).isEqualTo("Service \"web\": spec.selector must select the pods of a workload of"
+                    + " the set in namespace \"other\" but was: {app=\"web\"}");
+        });
+        assertThat(Validator.builder().strict(true).build().validate(ManifestSet.of(svc, Fixtures.deployment()))
+                .errors()).extracting(Violation::ruleId).containsExactly("service-selects-nothing");
+    }
+
+    @Test
     void validating_a_single_resource_skips_cross_resource_rules() {
         Service svc = Fixtures.service();
         svc.getSpec().getPorts().get(0).setTargetPort(new IntOrString("htp"));
