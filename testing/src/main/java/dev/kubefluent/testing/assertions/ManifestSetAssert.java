@@ -6,9 +6,11 @@ import static dev.kubefluent.testing.assertions.error.ShouldContainViolations.sh
 
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.render.RenderOptions;
 import dev.kubefluent.core.validate.Profile;
 import dev.kubefluent.core.validate.ValidationReport;
 import dev.kubefluent.core.validate.Validator;
+import dev.kubefluent.testing.snapshot.Snapshots;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -23,6 +25,7 @@ import org.assertj.core.annotation.CheckReturnValue;
  * assertThat(set).isValid().containsDeployment("web").containsService("web");
  * assertThat(set).passesProfile(Profile.POD_SECURITY_RESTRICTED);
  * assertThat(set).deployment("web").hasReplicas(3);
+ * assertThat(set).matchesSnapshot("shop");     // src/test/resources/__snapshots__/shop.yaml
  * }</pre>
  *
  * @since 0.1.0
@@ -168,6 +171,49 @@ public class ManifestSetAssert extends AbstractKubeAssert<ManifestSetAssert, Man
         if (find(kind, name).isEmpty()) {
             throwAssertionError(shouldContainResource(ResourceRef.of(kind, null, name), refs()));
         }
+        return myself;
+    }
+
+    /**
+     * Verifies that the set, rendered as YAML ({@link ManifestSet#toYaml(RenderOptions)} without validation, so that
+     * a snapshot can show invalid manifests too), matches its golden file under the rules of
+     * {@link Snapshots#fromEnvironment()}: {@code src/test/resources/__snapshots__/<name>.yaml}, created on the first
+     * run (never in CI), compared byte for byte, rewritten with {@code -Dkubefluent.snapshots.update=true}.
+     *
+     * <p>Assertion succeeds: {@code assertThat(set).matchesSnapshot("shop");} on the first run, and afterwards as long
+     * as the rendering does not change. Assertion fails: the same call after a replica count changed; the message
+     * shows a unified diff, with Secret values as {@code <redacted>}.
+     *
+     * @param name the snapshot name, e.g. {@code shop} or {@code shop/prod}; see {@link Snapshots#fileOf(String)}
+     * @return this assertion for method chaining
+     * @throws IllegalArgumentException if the name is malformed
+     * @throws AssertionError if the rendering differs from the file, or the file is missing in CI
+     */
+    public ManifestSetAssert matchesSnapshot(String name) {
+        return matchesSnapshot(name, Snapshots.fromEnvironment());
+    }
+
+    /**
+     * Verifies that the set, rendered as YAML, matches its golden file under the given snapshot rules (directory, CI
+     * and update flags), as {@link #matchesSnapshot(String)} does under the environment's.
+     *
+     * <p>Assertion succeeds: {@code assertThat(set).matchesSnapshot("shop", Snapshots.builder().directory(dir).build());}
+     * when {@code dir/shop.yaml} holds the rendering. Assertion fails: the same call when it holds another one.
+     *
+     * @param name      the snapshot name; see {@link Snapshots#fileOf(String)}
+     * @param snapshots the rules; must not be {@code null}
+     * @return this assertion for method chaining
+     * @throws IllegalArgumentException if an argument is {@code null} or the name is malformed
+     * @throws AssertionError if the rendering differs from the file, or the file is missing in CI
+     */
+    public ManifestSetAssert matchesSnapshot(String name, Snapshots snapshots) {
+        Checks.notNull(snapshots, "snapshots");
+        snapshots.fileOf(name);
+        if (skipped) {
+            return myself;
+        }
+        isNotNull();
+        snapshots.assertMatches(name, actual.toYaml(RenderOptions.withoutValidation()));
         return myself;
     }
 

@@ -32,7 +32,7 @@ class ManifestSetAssert_containsResource_Test {
         AssertionError error = expectAssertionError(() -> assertThat(set).containsResource("Secret", "web-config"));
         // THEN
         then(error).hasMessage(shouldContainResource(ResourceRef.of("Secret", null, "web-config"),
-                List.of(ResourceRef.of("Deployment", "shop", "web"), ResourceRef.of("ConfigMap", null, "web-config")))
+                List.of(ResourceRef.of("ConfigMap", null, "web-config"), ResourceRef.of("Deployment", "shop", "web")))
                 .create());
     }
 

@@ -41,6 +41,6 @@ class ManifestSetAssert_deployment_Test {
         AssertionError error = expectAssertionError(() -> assertThat(set).deployment("api"));
         // THEN
         then(error).hasMessage(shouldContainResource(ResourceRef.of("Deployment", null, "api"),
-                List.of(ResourceRef.of("Deployment", "shop", "web"), ResourceRef.of("Service", "shop", "web"))).create());
+                List.of(ResourceRef.of("Service", "shop", "web"), ResourceRef.of("Deployment", "shop", "web"))).create());
     }
 }
