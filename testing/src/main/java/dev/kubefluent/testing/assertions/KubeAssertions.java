@@ -1,6 +1,7 @@
 package dev.kubefluent.testing.assertions;
 
 import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.validate.ValidationReport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -123,5 +124,19 @@ public class KubeAssertions {
      */
     public static ValidationReportAssert assertThat(ValidationReport actual) {
         return new ValidationReportAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on how a rollout ended.
+     *
+     * <pre>{@code
+     * assertThat(result).wasRolledBack().hasMessageContaining("ImagePullBackOff");
+     * }</pre>
+     *
+     * @param actual the result, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static RolloutResultAssert assertThat(RolloutResult actual) {
+        return new RolloutResultAssert(actual);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kubefluent.testing.assertions;
 
 import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.validate.ValidationReport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -140,5 +141,16 @@ public class KubeSoftAssertions extends AbstractSoftAssertions {
     @CheckReturnValue
     public ValidationReportAssert assertThat(ValidationReport actual) {
         return soft(ValidationReportAssert.class, ValidationReport.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on how a rollout ended.
+     *
+     * @param actual the result, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public RolloutResultAssert assertThat(RolloutResult actual) {
+        return soft(RolloutResultAssert.class, RolloutResult.class, actual);
     }
 }
