@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -138,5 +139,20 @@ public class KubeAssertions {
      */
     public static RolloutResultAssert assertThat(RolloutResult actual) {
         return new RolloutResultAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on the live state of a cluster, read through the given client: the simulated cluster's
+     * {@code cluster.client()}, or a real cluster's.
+     *
+     * <pre>{@code
+     * assertThat(cluster.client()).deployment("shop", "web").hasAvailableReplicas(3).runsImages("ghcr.io/acme/web:1.4.2");
+     * }</pre>
+     *
+     * @param actual the cluster's client, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ClusterAssert assertThat(KubernetesClient actual) {
+        return new ClusterAssert(actual);
     }
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.function.Consumer;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractSoftAssertions;
@@ -152,5 +153,16 @@ public class KubeSoftAssertions extends AbstractSoftAssertions {
     @CheckReturnValue
     public RolloutResultAssert assertThat(RolloutResult actual) {
         return soft(RolloutResultAssert.class, RolloutResult.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on the live state of a cluster.
+     *
+     * @param actual the cluster's client, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ClusterAssert assertThat(KubernetesClient actual) {
+        return soft(ClusterAssert.class, KubernetesClient.class, actual);
     }
 }
