@@ -1,11 +1,14 @@
 package dev.kubefluent.core.validate;
 
 import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.ResourceRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,13 +32,13 @@ public final class Validator {
     private final KubeVersion targetVersion;
     private final Set<Profile> profiles;
     private final boolean strict;
-    private final Set<RuleSource> sources;
+    private final Settings settings;
 
     private Validator(Builder b) {
         this.targetVersion = b.targetVersion;
         this.profiles = b.profiles.isEmpty() ? Set.of() : Set.copyOf(b.profiles);
         this.strict = b.strict;
-        this.sources = Set.copyOf(b.sources);
+        this.settings = new Settings(b.targetVersion, b.strict, b.sources, b.profiles, b.suppressed, b.suppressedFor);
     }
 
     /** @return a validator with layers 1 and 2 for Kubernetes {@link KubeVersion#DEFAULT} */
@@ -66,8 +69,32 @@ public final class Validator {
      * @return the report, possibly empty
      */
     public ValidationReport validate(ManifestSet set) {
-        Objects.requireNonNull(set, "set must not be null");
-        return new ValidationReport(new ArrayList<>());
+        if (set == null) {
+            throw new IllegalArgumentException("set must not be null");
+        }
+        List<HasMetadata> resources = set.resources();
+        List<Violation> out = new ArrayList<>();
+        for (HasMetadata r : resources) {
+            if (r != null) {
+                single(r, out);
+            }
+        }
+        if (settings.layer2() || settings.anyProfile()) {
+            SetRules.check(resources, settings, out);
+        }
+        return report(out);
+    }
+
+    private void single(HasMetadata resource, List<Violation> out) {
+        Findings f = new Findings(resource, settings, out);
+        Layer1.check(f, resource);
+    }
+
+    private static ValidationReport report(List<Violation> out) {
+        if (out.size() > 1) {
+            out.sort(Comparator.comparing(Violation::severity));
+        }
+        return new ValidationReport(out);
     }
 
     /**
@@ -77,8 +104,12 @@ public final class Validator {
      * @return the report, possibly empty
      */
     public ValidationReport validate(HasMetadata resource) {
-        Objects.requireNonNull(resource, "resource must not be null");
-        return new ValidationReport(List.of());
+        if (resource == null) {
+            throw new IllegalArgumentException("resource must not be null");
+        }
+        List<Violation> out = new ArrayList<>();
+        single(resource, out);
+        return report(out);
     }
 
     /** @return the Kubernetes version whose rules apply */
@@ -106,8 +137,57 @@ public final class Validator {
         private final Set<Profile> profiles = EnumSet.noneOf(Profile.class);
         private boolean strict;
         private final Set<RuleSource> sources = EnumSet.allOf(RuleSource.class);
+        private final Set<Rule> suppressed = EnumSet.noneOf(Rule.class);
+        private final Map<ResourceRef, Set<Rule>> suppressedFor = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Turns off policy rules (layer 3) for every resource, e.g. {@code suppress("image-not-pinned")}. The API
+         * server's rules and the cross-resource rules cannot be suppressed.
+         *
+         * @param ruleIds the ids of layer-3 rules; must not be {@code null}
+         * @return this builder for method chaining
+         * @throws IllegalArgumentException if an id is unknown or names a rule that cannot be suppressed
+         */
+        public Builder suppress(String... ruleIds) {
+            for (String id : ruleIds) {
+                suppressed.add(suppressible(id));
+            }
+            return this;
+        }
+
+        /**
+         * Turns off policy rules (layer 3) for one resource, like the annotation
+         * {@code kubefluent.dev/ignore: rule-id[,rule-id]} on that resource.
+         *
+         * @param resource the resource, as kind, namespace and name; must not be {@code null}
+         * @param ruleIds  the ids of layer-3 rules; must not be {@code null}
+         * @return this builder for method chaining
+         * @throws IllegalArgumentException if an id is unknown or names a rule that cannot be suppressed
+         */
+        public Builder suppress(ResourceRef resource, String... ruleIds) {
+            if (resource == null) {
+                throw new IllegalArgumentException("resource must not be null");
+            }
+            for (String id : ruleIds) {
+                suppressedFor.computeIfAbsent(resource, k -> EnumSet.noneOf(Rule.class)).add(suppressible(id));
+            }
+            return this;
+        }
+
+        private static Rule suppressible(String id) {
+            Rule rule = id == null ? null : Rule.byId(id);
+            if (rule == null) {
+                throw new IllegalArgumentException("rule id must name a known rule but was: "
+                        + (id == null ? "null" : "\"" + id + "\""));
+            }
+            if (rule.layer() != 3) {
+                throw new IllegalArgumentException("rule id must name a policy (layer 3) rule, "
+                        + "API-server and cross-resource rules cannot be suppressed, but was: \"" + id + "\"");
+            }
+            return rule;
         }
 
         /**

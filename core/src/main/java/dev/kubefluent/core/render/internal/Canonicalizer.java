@@ -1,0 +1,101 @@
+package dev.kubefluent.core.render.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts the tree of one manifest (as produced by fabric8's serializer: maps, lists, strings, numbers, booleans) into
+ * canonical form, the single source of every byte Kubefluent renders.
+ *
+ * <ul>
+ *   <li>Key order: at the top {@code apiVersion, kind, metadata, spec}, the other keys alphabetically, {@code status}
+ *       last; in any {@code metadata} mapping {@code name, namespace, labels, annotations}, then alphabetically; in
+ *       every mapping that is a list item {@code name} first; everywhere else alphabetically. Label, annotation and
+ *       data maps are therefore sorted too.</li>
+ *   <li>Omitted: {@code null} values of mappings, empty lists, and a top-level {@code status} that is empty. Empty
+ *       maps of the model (labels, data, ...) never reach this pass: fabric8 drops them ({@code NON_EMPTY}).</li>
+ *   <li>Kept: empty objects ({@code emptyDir: {}}, {@code podSelector: {}}), which carry meaning.</li>
+ * </ul>
+ *
+ * <p>The result is made of fresh {@link LinkedHashMap}s and {@link ArrayList}s that nobody else references.
+ *
+ * <p>Not API.
+ */
+public final class Canonicalizer {
+
+    private static final Comparator<String> ALPHABETICAL = Comparator.naturalOrder();
+    private static final Comparator<String> ROOT = Comparator.comparing((String k) -> k.equals("status"))
+            .thenComparing(byPriority("apiVersion", "kind", "metadata", "spec"));
+    private static final Comparator<String> METADATA = byPriority("name", "namespace", "labels", "annotations");
+    private static final Comparator<String> LIST_ITEM = byPriority("name");
+
+    private Canonicalizer() {
+    }
+
+    /**
+     * Canonicalizes a whole manifest.
+     *
+     * @param resource the manifest as maps and lists
+     * @return a fresh canonical copy
+     */
+    public static Map<String, Object> canonicalResource(Map<?, ?> resource) {
+        Map<String, Object> result = canonicalMap(resource, ROOT);
+        Object status = result.get("status");
+        if (status instanceof Map<?, ?> m && m.isEmpty()) {
+            result.remove("status");
+        }
+        return result;
+    }
+
+    private static Map<String, Object> canonicalMap(Map<?, ?> map, Comparator<String> order) {
+        String[] keys = new String[map.size()];
+        int n = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            Object v = e.getValue();
+            if (v == null || (v instanceof List<?> l && l.isEmpty())) {
+                continue;
+            }
+            keys[n++] = String.valueOf(e.getKey());
+        }
+        if (n > 1) {
+            Arrays.sort(keys, 0, n, order);
+        }
+        Map<String, Object> result = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
+        for (int i = 0; i < n; i++) {
+            String key = keys[i];
+            Object value = map.get(key);
+            result.put(key, canonicalValue(value, "metadata".equals(key) ? METADATA : ALPHABETICAL));
+        }
+        return result;
+    }
+
+    private static Object canonicalValue(Object value, Comparator<String> mapOrder) {
+        if (value instanceof Map<?, ?> m) {
+            return canonicalMap(m, mapOrder);
+        }
+        if (value instanceof List<?> l) {
+            List<Object> result = new ArrayList<>(l.size());
+            for (Object item : l) {
+                result.add(canonicalValue(item, LIST_ITEM));
+            }
+            return result;
+        }
+        return value;
+    }
+
+    private static Comparator<String> byPriority(String... first) {
+        List<String> priority = List.of(first);
+        return (a, b) -> {
+            int pa = priority.indexOf(a);
+            int pb = priority.indexOf(b);
+            if (pa >= 0 || pb >= 0) {
+                return Integer.compare(pa < 0 ? Integer.MAX_VALUE : pa, pb < 0 ? Integer.MAX_VALUE : pb);
+            }
+            return a.compareTo(b);
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kubefluent.testing.assertions;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import org.assertj.core.annotation.CheckReturnValue;
+
+/**
+ * The entry point for all Kubefluent assertions: one {@code assertThat} per Kubernetes object or Kubefluent value,
+ * made for a static import next to AssertJ's own {@code Assertions.assertThat}.
+ *
+ * <pre>{@code
+ * import static dev.kubefluent.testing.assertions.KubeAssertions.assertThat;
+ *
+ * assertThat(web).hasReplicas(3).hasContainer("web").hasLabel("app.kubernetes.io/name", "web");
+ * assertThat(web).container("web").hasImage("ghcr.io/acme/web:1.4.2").exposesPort("http", 8080)
+ *                .hasReadinessProbe().hasCpuRequest("250m");
+ * assertThat(svc).selects(web).routesPort(80, "http");
+ * }</pre>
+ *
+ * <p>Failure messages follow AssertJ's Expecting / to / but layout and name the object, the field path and the
+ * actual value. To collect several failures instead of stopping at the first, use {@link KubeSoftAssertions}.
+ *
+ * @since 0.1.0
+ */
+@CheckReturnValue
+public class KubeAssertions {
+
+    /** No instances: use the static methods. */
+    protected KubeAssertions() {
+        throw new UnsupportedOperationException("KubeAssertions is a static entry point; use assertThat(...)");
+    }
+
+    /**
+     * Creates an assertion on a Deployment manifest.
+     *
+     * @param actual the Deployment, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static DeploymentAssert assertThat(Deployment actual) {
+        return new DeploymentAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a StatefulSet manifest.
+     *
+     * @param actual the StatefulSet, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static StatefulSetAssert assertThat(StatefulSet actual) {
+        return new StatefulSetAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a DaemonSet manifest.
+     *
+     * @param actual the DaemonSet, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static DaemonSetAssert assertThat(DaemonSet actual) {
+        return new DaemonSetAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a Pod manifest.
+     *
+     * @param actual the Pod, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static PodAssert assertThat(Pod actual) {
+        return new PodAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a Service manifest.
+     *
+     * @param actual the Service, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ServiceAssert assertThat(Service actual) {
+        return new ServiceAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a container on its own; messages name it {@code Container "<name>"}. To name the owning
+     * object and the field path instead, navigate from it: {@code assertThat(web).container("web")}.
+     *
+     * @param actual the container, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ContainerAssert assertThat(Container actual) {
+        return new ContainerAssert(actual);
+    }
+}

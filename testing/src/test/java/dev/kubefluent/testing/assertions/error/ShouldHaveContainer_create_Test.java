@@ -1,0 +1,32 @@
+package dev.kubefluent.testing.assertions.error;
+
+import static dev.kubefluent.testing.assertions.error.ShouldHaveContainer.shouldHaveContainer;
+import static org.assertj.core.api.BDDAssertions.then;
+
+import dev.kubefluent.core.ResourceRef;
+import java.util.List;
+import org.assertj.core.description.TextDescription;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.assertj.core.presentation.StandardRepresentation;
+import org.junit.jupiter.api.Test;
+
+class ShouldHaveContainer_create_Test {
+
+    private static final ResourceRef WEB = ResourceRef.of("Deployment", "shop", "web");
+
+    @Test
+    void should_create_error_message() {
+        // GIVEN
+        ErrorMessageFactory factory = shouldHaveContainer(WEB, "spec.template.spec.containers", "worker", List.of("web", "proxy"));
+        // WHEN
+        String message = factory.create(new TextDescription("Test"), new StandardRepresentation());
+        // THEN
+        then(message).isEqualTo(String.format("[Test] %n"
+                + "Expecting Deployment \"web\":%n"
+                + "  spec.template.spec.containers%n"
+                + "to contain a container named:%n"
+                + "  \"worker\"%n"
+                + "but found only:%n"
+                + "  [\"web\", \"proxy\"]"));
+    }
+}
