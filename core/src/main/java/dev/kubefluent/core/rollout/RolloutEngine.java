@@ -425,6 +425,7 @@ public final class RolloutEngine {
         private final RolloutListener listener;
         private final List<AppliedResource> applied = new ArrayList<>();
         private final List<ResourceRef> pruned = new ArrayList<>();
+        private Redactor redactor;
 
         Run(ManifestSet set, RolloutOptions options, String release) {
             this.set = set;
@@ -445,6 +446,9 @@ public final class RolloutEngine {
                         + releaseNs + "\": " + ApiErrors.message(e), 0, List.of());
             }
             Optional<ReleaseRecord> previous = ReleaseStore.current(records);
+            List<HasMetadata> secrets = new ArrayList<>(prepared);
+            previous.ifPresent(p -> secrets.addAll(p.manifests()));
+            redactor = Redactor.of(secrets);
             int revision = records.isEmpty() ? 1 : records.get(records.size() - 1).revision() + 1;
 
             try {
@@ -462,7 +466,7 @@ public final class RolloutEngine {
                 return failed(RolloutStatus.FAILED, e.getMessage(), List.of(), releaseNs, previous, revision, prepared);
             }
 
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options).await(prepared, deadline);
+            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor).await(prepared, deadline);
             if (outcome.end() != Waiter.End.DONE) {
                 RolloutStatus status = outcome.end() == Waiter.End.TIMED_OUT ? RolloutStatus.TIMED_OUT : RolloutStatus.FAILED;
                 return failed(status, outcome.message(), outcome.problems(), releaseNs, previous, revision, prepared);
@@ -521,7 +525,7 @@ public final class RolloutEngine {
 
         private RolloutResult rollback(String reason, List<PodProblem> problems, ReleaseRecord previous, int recorded,
                                        List<HasMetadata> failedObjects) {
-            listener.rollingBack(reason, previous.revision());
+            listener.rollingBack(redactor.apply(reason), previous.revision());
             Instant deadline = clock.instant().plus(options.rollbackTimeout());
             String prefix = reason + "\nrolled back release " + release + " to revision " + previous.revision();
             try {
@@ -541,7 +545,7 @@ public final class RolloutEngine {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + e.getMessage(), recorded, problems);
             }
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options).await(previous.manifests(), deadline);
+            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor).await(previous.manifests(), deadline);
             if (outcome.end() != Waiter.End.DONE) {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + outcome.message(), recorded, problems);
@@ -551,7 +555,9 @@ public final class RolloutEngine {
         }
 
         private RolloutResult finish(RolloutStatus status, String message, int revision, List<PodProblem> problems) {
-            RolloutResult result = new RolloutResult(status, message, release, revision, applied, pruned, problems);
+            Redactor r = redactor == null ? Redactor.of(set.resources()) : redactor;
+            RolloutResult result = new RolloutResult(status, r.apply(message), release, revision, applied, pruned,
+                    problems.stream().map(r::apply).toList());
             listener.completed(result);
             return result;
         }

@@ -67,6 +67,7 @@ final class Waiter {
     private final Retrier retrier;
     private final Clock clock;
     private final RolloutOptions options;
+    private final Redactor redactor;
     private final BlockingQueue<Signal> queue = new LinkedBlockingQueue<>();
     private final Map<String, Tracked> podOwners = new HashMap<>();
 
@@ -86,11 +87,12 @@ final class Waiter {
         }
     }
 
-    Waiter(KubernetesClient client, Retrier retrier, Clock clock, RolloutOptions options) {
+    Waiter(KubernetesClient client, Retrier retrier, Clock clock, RolloutOptions options, Redactor redactor) {
         this.client = client;
         this.retrier = retrier;
         this.clock = clock;
         this.options = options;
+        this.redactor = redactor;
     }
 
     /**
@@ -229,7 +231,7 @@ final class Waiter {
             }
             podOwners.put(pod, w);
             for (PodProblem fresh : tracker.observe(pod, problems)) {
-                options.listener().podProblem(w.ref, fresh);
+                options.listener().podProblem(w.ref, redactor.apply(fresh));
             }
             return null;
         }
@@ -474,7 +476,7 @@ final class Waiter {
                 });
                 List<String> eventLines = PodDiagnosis.eventLines(events, "Pod", pod.getMetadata().getName(), 5);
                 for (PodProblem p : problems) {
-                    out.add(p.withDetails(logTail(w, pod, p), eventLines));
+                    out.add(redactor.apply(p.withDetails(logTail(w, pod, p), eventLines)));
                 }
                 if (out.size() >= 5) {
                     return out;
