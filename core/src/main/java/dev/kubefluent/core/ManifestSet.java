@@ -1,17 +1,26 @@
 package dev.kubefluent.core;
 
+import dev.kubefluent.core.render.ManifestParseException;
+import dev.kubefluent.core.render.ParseProblem;
 import dev.kubefluent.core.render.RenderOptions;
 import dev.kubefluent.core.render.internal.Canonicalizer;
 import dev.kubefluent.core.render.internal.Fabric8;
 import dev.kubefluent.core.render.internal.JsonEmitter;
 import dev.kubefluent.core.render.internal.KindOrder;
+import dev.kubefluent.core.render.internal.StrictYamlReader;
 import dev.kubefluent.core.render.internal.YamlEmitter;
+import dev.kubefluent.core.validate.KubeVersion;
 import dev.kubefluent.core.validate.ManifestValidationException;
+import dev.kubefluent.core.validate.RuleSource;
 import dev.kubefluent.core.validate.ValidationReport;
 import dev.kubefluent.core.validate.Validator;
 import dev.kubefluent.core.validate.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,6 +150,83 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         List<Entry> entries = toEntries(resources);
         checkNoDuplicates(entries);
         return create(entries, List.of());
+    }
+
+    /**
+     * Reads multi-document YAML (or JSON) strictly into a set.
+     *
+     * <pre>{@code
+     * ManifestSet set = ManifestSet.parseYaml(Files.readString(Path.of("k8s/app.yaml")));
+     * set.sourceFindings().forEach(System.out::println);   // warnings: unknown kinds, YAML 1.1 traps
+     * }</pre>
+     *
+     * <p>Each document must be a mapping with {@code apiVersion} and {@code kind}; every field must exist in the
+     * fabric8 model class of that kind and hold a value of its type; keys must not repeat; no two documents may
+     * describe the same resource. All problems of the input are reported at once. A kind fabric8 does not know (a
+     * custom resource) becomes a {@link io.fabric8.kubernetes.api.model.GenericKubernetesResource}, with a warning.
+     * Plain {@code yes}, {@code no}, {@code on}, {@code off}, {@code y}, {@code n} and octal-looking numbers such as
+     * {@code 0755} give warnings, because YAML 1.1 readers like kubectl read them differently from YAML 1.2 ones.
+     * {@code kind: List} documents are flattened; empty and comment-only documents are skipped. The warnings are
+     * available from {@link #sourceFindings()}.
+     *
+     * @param yaml the YAML text; must not be {@code null}
+     * @return the set, in apply order
+     * @throws ManifestParseException listing every problem with its document, line and field path
+     */
+    public static ManifestSet parseYaml(String yaml) {
+        if (yaml == null) {
+            throw new IllegalArgumentException("yaml must not be null");
+        }
+        return parse(new StringReader(yaml));
+    }
+
+    /**
+     * Reads a YAML (or JSON) file strictly into a set, as {@link #parseYaml(String)} does.
+     *
+     * @param file the file, in UTF-8; must not be {@code null}
+     * @return the set, in apply order
+     * @throws ManifestParseException listing every problem with its document, line and field path
+     * @throws UncheckedIOException   if the file cannot be read
+     */
+    public static ManifestSet parseYaml(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read manifests from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads YAML (or JSON) from a stream strictly into a set, as {@link #parseYaml(String)} does. The stream is read
+     * to its end but not closed.
+     *
+     * @param in the stream, in UTF-8; must not be {@code null}
+     * @return the set, in apply order
+     * @throws ManifestParseException listing every problem with its document, line and field path
+     */
+    public static ManifestSet parseYaml(InputStream in) {
+        if (in == null) {
+            throw new IllegalArgumentException("in must not be null");
+        }
+        return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private static ManifestSet parse(Reader reader) {
+        StrictYamlReader.Result result = StrictYamlReader.read(reader);
+        List<Entry> entries = new ArrayList<>(result.resources().size());
+        for (StrictYamlReader.ReadResource read : result.resources()) {
+            entries.add(toEntry(read.resource(), entries.size()));
+        }
+        List<Violation> findings = new ArrayList<>(result.warnings().size());
+        for (ParseProblem p : result.warnings()) {
+            findings.add(new Violation(p.resourceRef().orElseGet(() -> ResourceRef.of("Unknown", null, null)),
+                    p.path(), p.ruleId(), p.severity(), RuleSource.KUBEFLUENT, KubeVersion.of(1, 0), p.message(),
+                    p.hint()));
+        }
+        return create(entries, findings);
     }
 
     /**
