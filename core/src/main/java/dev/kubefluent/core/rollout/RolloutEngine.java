@@ -95,6 +95,7 @@ public final class RolloutEngine {
     private final String fieldManager;
     private final Clock clock;
     private final Retrier retrier;
+    private final BackoffPolicy backoff;
     private final KubernetesSerialization serialization;
     private final Applier applier;
     private final ReleaseStore store;
@@ -104,7 +105,7 @@ public final class RolloutEngine {
         this.client = b.client;
         this.fieldManager = b.fieldManager;
         this.clock = b.clock;
-        BackoffPolicy backoff = b.backoff;
+        this.backoff = b.backoff;
         this.retrier = new Retrier(clock, backoff::delayBefore, backoff.maxRetries(), b.sleeper,
                 (what, attempt, failure) -> LOG.debug("retrying {} after attempt {}: {}", what, attempt,
                         ApiErrors.message(failure)));
@@ -466,7 +467,8 @@ public final class RolloutEngine {
                 return failed(RolloutStatus.FAILED, e.getMessage(), List.of(), releaseNs, previous, revision, prepared);
             }
 
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor).await(prepared, deadline);
+            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
+                    .await(prepared, deadline);
             if (outcome.end() != Waiter.End.DONE) {
                 RolloutStatus status = outcome.end() == Waiter.End.TIMED_OUT ? RolloutStatus.TIMED_OUT : RolloutStatus.FAILED;
                 return failed(status, outcome.message(), outcome.problems(), releaseNs, previous, revision, prepared);
@@ -545,7 +547,8 @@ public final class RolloutEngine {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + e.getMessage(), recorded, problems);
             }
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor).await(previous.manifests(), deadline);
+            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
+                    .await(previous.manifests(), deadline);
             if (outcome.end() != Waiter.End.DONE) {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + outcome.message(), recorded, problems);

@@ -68,6 +68,7 @@ final class Waiter {
     private final Clock clock;
     private final RolloutOptions options;
     private final Redactor redactor;
+    private final BackoffPolicy backoff;
     private final BlockingQueue<Signal> queue = new LinkedBlockingQueue<>();
     private final Map<String, Tracked> podOwners = new HashMap<>();
 
@@ -79,6 +80,8 @@ final class Waiter {
         Watch watch;
         Watch podWatch;
         boolean done;
+        int watchFailures;
+        Instant reopenAt;
         final Map<String, Long> replicaSetRevisions = new HashMap<>();
 
         Tracked(ResourceRef ref, Class<? extends HasMetadata> type) {
@@ -87,7 +90,9 @@ final class Waiter {
         }
     }
 
-    Waiter(KubernetesClient client, Retrier retrier, Clock clock, RolloutOptions options, Redactor redactor) {
+    Waiter(KubernetesClient client, Retrier retrier, Clock clock, RolloutOptions options, Redactor redactor,
+           BackoffPolicy backoff) {
+        this.backoff = backoff;
         this.client = client;
         this.retrier = retrier;
         this.clock = clock;
@@ -167,7 +172,24 @@ final class Waiter {
                     return failure(owner, expired.get().summary() + " for at least "
                             + format(options.failFastGrace()) + " (fail-fast)", workloads);
                 }
+                for (Tracked w : workloads) {
+                    if (!w.done && w.reopenAt != null && !now.isBefore(w.reopenAt)) {
+                        w.reopenAt = null;
+                        Outcome failed = refresh(w, deadline);
+                        if (failed != null) {
+                            return failed;
+                        }
+                    }
+                }
+                if (workloads.stream().allMatch(w -> w.done)) {
+                    continue;
+                }
                 Instant wake = deadline;
+                for (Tracked w : workloads) {
+                    if (w.reopenAt != null && w.reopenAt.isBefore(wake)) {
+                        wake = w.reopenAt;
+                    }
+                }
                 Optional<Instant> next = tracker.nextExpiry();
                 if (next.isPresent() && next.get().isBefore(wake)) {
                     wake = next.get();
@@ -290,9 +312,12 @@ final class Waiter {
             w.watch = ops.inNamespace(w.ref.namespace()).withName(w.ref.name())
                     .watch(new ListOptionsBuilder().withResourceVersion(rv).build(), watcher);
         } catch (RuntimeException e) {
-            // the watch could not be opened: try again from a fresh read once the loop comes round
-            queue.add(new Closed(w, false, null));
+            // the watch could not be opened: read afresh and try again after a backoff
+            w.watchFailures++;
+            w.reopenAt = clock.instant().plus(backoff.delayBefore(w.watchFailures));
+            return null;
         }
+        w.watchFailures = 0;
         return null;
     }
 

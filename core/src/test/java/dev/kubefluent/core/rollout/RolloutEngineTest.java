@@ -320,4 +320,28 @@ class RolloutEngineTest {
         assertThat(failed.toString()).doesNotContain("hunter2");
         assertThat(String.join("\n", events)).doesNotContain("hunter2");
     }
+
+    @Test
+    @DisplayName("an invalid set is refused before any API call")
+    void invalid_set_is_refused_before_any_call() {
+        Deployment twins = web("nginx:1");
+        twins.getSpec().getTemplate().getSpec().getContainers()
+                .add(new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("web").withImage("busybox").build());
+        int before = server.requests().size();
+        assertThatThrownBy(() -> engine.rollout(ManifestSet.of(twins), options().build()))
+                .isInstanceOf(dev.kubefluent.core.validate.ManifestValidationException.class)
+                .hasMessageContaining("Deployment \"web\": spec.template.spec.containers[1].name");
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
+    @DisplayName("500s on the reads before apply and on the watch of the wait are retried; the rollout still ends correctly")
+    void faults_during_the_wait() {
+        server.fail("GET", "/deployments/web", 2, 500, "apiserver restarting");
+        server.fail("GET", "fieldSelector=metadata.name%3Dweb", 2, 500, "watch refused");
+        RolloutResult result = engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(server.count("GET", "fieldSelector=metadata.name%3Dweb")).isGreaterThanOrEqualTo(3);
+        assertThat(server.count("GET", "/deployments/web")).isGreaterThanOrEqualTo(5);
+    }
 }
