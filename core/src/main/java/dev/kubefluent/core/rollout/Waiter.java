@@ -326,7 +326,8 @@ final class Waiter {
         WorkloadStatus status = StatusViewers.status(object);
         boolean changed = w.status == null || !w.status.message().equals(status.message());
         w.status = status;
-        if (status.failed()) {
+        // kubectl reports an error for an OnDelete StatefulSet or DaemonSet and stops: nothing to wait for, not a failure
+        if (status.failed() && !status.done()) {
             return failure(w, status.message(), all);
         }
         if (changed) {
