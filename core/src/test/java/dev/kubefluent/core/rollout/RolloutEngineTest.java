@@ -336,12 +336,34 @@ class RolloutEngineTest {
 
     @Test
     @DisplayName("500s on the reads before apply and on the watch of the wait are retried; the rollout still ends correctly")
-    void faults_during_the_wait() {
-        server.fail("GET", "/deployments/web", 2, 500, "apiserver restarting");
+    void faults_during_the_wait() throws Exception {
+        Deployment manual = web("nginx:1");
+        manual.getMetadata().setNamespace("manual");
+        server.fail("GET", "/namespaces/manual/deployments/web", 2, 500, "apiserver restarting");
         server.fail("GET", "fieldSelector=metadata.name%3Dweb", 2, 500, "watch refused");
-        RolloutResult result = engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        var rollout = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> engine.rollout(ManifestSet.of(manual), options().build()));
+
+        // nobody completes the Deployment until the engine has got through both refused watches
+        awaitTrue(() -> server.count("GET", "fieldSelector=metadata.name%3Dweb") >= 3);
+        Deployment live = client.apps().deployments().inNamespace("manual").withName("web").get();
+        live.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                .withObservedGeneration(live.getMetadata().getGeneration()).withReplicas(2).withUpdatedReplicas(2)
+                .withReadyReplicas(2).withAvailableReplicas(2).build());
+        client.apps().deployments().inNamespace("manual").resource(live).updateStatus();
+
+        RolloutResult result = rollout.get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
-        assertThat(server.count("GET", "fieldSelector=metadata.name%3Dweb")).isGreaterThanOrEqualTo(3);
-        assertThat(server.count("GET", "/deployments/web")).isGreaterThanOrEqualTo(5);
+        assertThat(server.count("GET", "/namespaces/manual/deployments/web")).isGreaterThanOrEqualTo(5);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
     }
 }
