@@ -2,10 +2,14 @@ package dev.kubefluent.testing.sim;
 
 import dev.kubefluent.core.validate.KubeVersion;
 import dev.kubefluent.core.validate.Validator;
+import dev.kubefluent.testing.internal.controller.ControllerSettings;
+import dev.kubefluent.testing.internal.controller.Controllers;
 import dev.kubefluent.testing.internal.server.ApiServer;
 import dev.kubefluent.testing.internal.server.ControlPlane;
 import dev.kubefluent.testing.internal.server.ResourceType;
 import dev.kubefluent.testing.internal.server.Store;
+import dev.kubefluent.testing.internal.server.StoreAccess;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -72,6 +76,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final Faults faults;
     private final SimulatedClock clock;
     private final String url;
+    private final Pods pods;
     private KubernetesClient client;
     private Path kubeconfig;
     private volatile boolean closed;
@@ -92,8 +97,25 @@ public final class SimulatedCluster implements AutoCloseable {
         if (https) {
             server.useHttps();
         }
+        Controllers controllers = null;
+        if (b.controllers) {
+            StoreAccess access = new StoreAccess(api, controlPlane);
+            controllers = Controllers.create(access, new ControllerSettings(b.nodes, b.podStartDelay));
+            access.register(controllers.all());
+            Controllers podControllers = controllers;
+            api.podLogs((pod, container) -> {
+                String lines = podControllers.podBehaviors().logs(SERIALIZATION.convertValue(pod, Pod.class),
+                        container);
+                return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+            });
+        }
+        this.pods = controllers == null ? null : new Pods(controllers.podBehaviors());
+        Controllers started = controllers;
         try {
             controlPlane.call(() -> {
+                if (started != null) {
+                    started.start();
+                }
                 for (String ns : b.namespaces) {
                     Map<String, Object> tree = new LinkedHashMap<>();
                     tree.put("apiVersion", "v1");
@@ -188,6 +210,27 @@ public final class SimulatedCluster implements AutoCloseable {
             }
         }
         return kubeconfig;
+    }
+
+    /**
+     * The pod behaviours of this cluster's simulated kubelet and scheduler: failing image pulls, crash loops, slow
+     * readiness, unschedulable pods, log lines.
+     *
+     * <pre>{@code
+     * PodBehaviorRule rule = cluster.pods().withImage("ghcr.io/acme/web:2.0").failImagePull();
+     * }</pre>
+     *
+     * @return the pod behaviours
+     * @throws IllegalStateException when the cluster was built {@link Builder#withoutControllers() without
+     *     controllers}
+     */
+    public Pods pods() {
+        checkOpen();
+        if (pods == null) {
+            throw new IllegalStateException(this + " runs without controllers, so it has no pods to give behaviours:"
+                    + " build it without calling withoutControllers()");
+        }
+        return pods;
     }
 
     /**
@@ -402,6 +445,9 @@ public final class SimulatedCluster implements AutoCloseable {
         private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
         private KubeVersion kubernetesVersion = KubeVersion.DEFAULT;
         private int watchHistory = 10_000;
+        private boolean controllers = true;
+        private int nodes = ControllerSettings.DEFAULTS.nodeCount();
+        private Duration podStartDelay = ControllerSettings.DEFAULTS.podStartDelay();
 
         private Builder() {
         }
@@ -525,6 +571,46 @@ public final class SimulatedCluster implements AutoCloseable {
                 throw new IllegalArgumentException("watchHistory must be positive but was: " + events);
             }
             this.watchHistory = events;
+            return this;
+        }
+
+        /**
+         * Runs only the API server: no Deployment, ReplicaSet, StatefulSet, DaemonSet or endpoint controllers, no
+         * scheduler, no kubelet and no nodes, so objects keep exactly what clients write.
+         *
+         * @return this builder for method chaining
+         */
+        public Builder withoutControllers() {
+            this.controllers = false;
+            return this;
+        }
+
+        /**
+         * The number of simulated nodes ({@code node-1} ... {@code node-N}; default 3).
+         *
+         * @param count the number of nodes, at least 1
+         * @return this builder for method chaining
+         */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("nodes must be at least 1 but was: " + count);
+            }
+            this.nodes = count;
+            return this;
+        }
+
+        /**
+         * The simulated time from a pod's scheduling to its containers running and (without a behaviour) ready;
+         * default 10 ms.
+         *
+         * @param delay the delay, must not be {@code null} or negative
+         * @return this builder for method chaining
+         */
+        public Builder podStartDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("podStartDelay must not be null or negative but was: " + delay);
+            }
+            this.podStartDelay = delay;
             return this;
         }
 
