@@ -67,6 +67,24 @@ public final class SimulatedCluster implements AutoCloseable {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
+    static {
+        // Jackson builds the (de)serializers of the large model classes lazily, which takes seconds on a loaded
+        // machine; all clusters and clients share one serialization, warmed here once, off the test's thread.
+        Thread warmUp = new Thread(() -> {
+            for (ResourceType t : ResourceType.all()) {
+                try {
+                    Object typed = SERIALIZATION.convertValue(Map.of("apiVersion", t.apiVersion(), "kind", t.kind(),
+                            "metadata", Map.of("name", "warm-up")), t.modelClass());
+                    SERIALIZATION.asJson(typed);
+                } catch (RuntimeException e) {
+                    // only a warm-up
+                }
+            }
+        }, "kubefluent-sim-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     private final long seed;
     private final boolean https;
     private final MockWebServer server;
@@ -163,7 +181,7 @@ public final class SimulatedCluster implements AutoCloseable {
      *
      * <p>It is tuned for tests, so that a test sees exactly the faults it injected: no request retries
      * ({@code requestRetryBackoffLimit = 0}), a 5 s request timeout, a 2 s connection timeout and a 100 ms watch
-     * reconnect interval.
+     * reconnect interval. All clients of simulated clusters share one {@code KubernetesSerialization}.
      *
      * @return the shared client
      */
@@ -185,7 +203,7 @@ public final class SimulatedCluster implements AutoCloseable {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url).withNamespace("default")
                 .withTrustCerts(true).withRequestRetryBackoffLimit(0).withRequestTimeout(5_000)
                 .withConnectionTimeout(2_000).withWatchReconnectInterval(100).withHttp2Disable(true).build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(SERIALIZATION).build();
     }
 
     /**
