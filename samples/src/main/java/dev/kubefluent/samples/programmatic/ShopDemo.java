@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The README demo: deploys the {@link Shop} from application code.
@@ -41,6 +43,9 @@ public final class ShopDemo {
     /** The web image tag of the broken third release: the simulated cluster cannot pull it. */
     static final String BROKEN_VERSION = "3.0";
 
+    /** Held so that the level stays set: the embedded server logs every request at INFO through java.util.logging. */
+    private static final Logger QUIET_MOCK_SERVER = Logger.getLogger("io.fabric8.mockwebserver");
+
     private final PrintStream out;
 
     ShopDemo(PrintStream out) {
@@ -53,6 +58,7 @@ public final class ShopDemo {
      * @param args nothing, or {@code --kubeconfig <file>} to target a real cluster
      */
     public static void main(String[] args) {
+        QUIET_MOCK_SERVER.setLevel(Level.WARNING);
         Path kubeconfig = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--kubeconfig") && i + 1 < args.length) {
@@ -112,8 +118,7 @@ public final class ShopDemo {
         out.println("Demo complete: 1.0 and 2.0 rolled out, " + BROKEN_VERSION + " diagnosed and rolled back.");
     }
 
-    private void expect(RolloutResult result, RolloutStatus expected) {
-        out.println("=> " + result.status() + ": " + result.message());
+    private static void expect(RolloutResult result, RolloutStatus expected) {
         if (result.status() != expected) {
             throw new IllegalStateException("expected " + expected + " but the rollout ended " + result.status()
                     + ": " + result.message());
