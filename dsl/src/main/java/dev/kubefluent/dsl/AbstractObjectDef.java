@@ -117,6 +117,13 @@ abstract class AbstractObjectDef<SELF extends AbstractObjectDef<SELF, R, B>, R e
      *                                                                  be rejected
      */
     public final R build() {
+        R r = buildUnvalidated();
+        validate(r);
+        return r;
+    }
+
+    /** Every step of {@link #build()} but the validation; for tests that compare the DSL with the validator. */
+    final R buildUnvalidated() {
         R r = newDraft();
         ops.applyTo(r);
         if (!hatches.isEmpty()) {
@@ -125,7 +132,6 @@ abstract class AbstractObjectDef<SELF extends AbstractObjectDef<SELF, R, B>, R e
             r = fromBuilder(b);
         }
         applyDefaults(r);
-        validate(r);
         return r;
     }
 }

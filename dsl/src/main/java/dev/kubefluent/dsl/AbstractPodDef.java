@@ -371,8 +371,13 @@ abstract class AbstractPodDef<SELF extends AbstractPodDef<SELF, R, B>, R extends
         return copy(ops, hatches, Checks.notNull(profile, "securityProfile"));
     }
 
+    /** Fills the kind's own defaults before the shared ones; none by default. */
+    void kindDefaults(R resource) {
+    }
+
     @Override
     final void applyDefaults(R r) {
+        kindDefaults(r);
         String appName = r.getMetadata().getName();
         Meta.recommendedLabels(r.getMetadata(), appName);
         ObjectMeta pm = podMeta(r);

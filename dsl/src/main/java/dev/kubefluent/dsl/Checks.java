@@ -163,4 +163,26 @@ final class Checks {
         }
         return value;
     }
+
+    private static final java.util.regex.Pattern CRON_FIELD = java.util.regex.Pattern.compile("[0-9A-Za-z*/,?LW#-]+");
+    private static final java.util.Set<String> CRON_MACROS =
+            java.util.Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
+
+    static String cronSchedule(String value) {
+        notNull(value, "schedule");
+        String trimmed = value.trim();
+        String[] fields = trimmed.split("\\s+");
+        boolean ok = CRON_MACROS.contains(trimmed)
+                || trimmed.startsWith("@every ") && trimmed.length() > 7
+                || fields.length == 5 && java.util.Arrays.stream(fields).allMatch(f -> CRON_FIELD.matcher(f).matches());
+        if (trimmed.startsWith("TZ=") || trimmed.startsWith("CRON_TZ=")) {
+            throw new IllegalArgumentException("schedule must not set a time zone with TZ= or CRON_TZ= (use"
+                    + " timeZone(..)) but was: " + quoted(value));
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("schedule must be five cron fields (minute hour day-of-month month"
+                    + " day-of-week, e.g. \"0 3 * * *\") or a macro such as \"@daily\" but was: " + quoted(value));
+        }
+        return value;
+    }
 }

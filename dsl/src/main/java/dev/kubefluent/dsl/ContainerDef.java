@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class ContainerDef {
 
     private final String name;

@@ -7,6 +7,7 @@ package dev.kubefluent.dsl;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class ContainerImageStep {
 
     private final String name;

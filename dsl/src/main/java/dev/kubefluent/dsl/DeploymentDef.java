@@ -9,8 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * An {@code apps/v1} Deployment under construction. Immutable: every method returns a new builder, so one builder can
@@ -38,7 +36,8 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public final class DeploymentDef extends AbstractPodDef<DeploymentDef, Deployment, DeploymentBuilder> {
+@CheckReturnValue
+public final class DeploymentDef extends AbstractControllerDef<DeploymentDef, Deployment, DeploymentBuilder> {
 
     private DeploymentDef(String name, Ops<Deployment> ops, Ops<DeploymentBuilder> hatches, SecurityProfile profile) {
         super(name, ops, hatches, profile);
@@ -107,19 +106,23 @@ public final class DeploymentDef extends AbstractPodDef<DeploymentDef, Deploymen
     }
 
     @Override
-    Map<String, String> ownPodSelector(Deployment d) {
-        DeploymentSpec spec = spec(d);
-        LabelSelector sel = spec.getSelector();
-        boolean empty = sel == null || (sel.getMatchLabels() == null || sel.getMatchLabels().isEmpty())
-                && (sel.getMatchExpressions() == null || sel.getMatchExpressions().isEmpty());
-        if (empty) {
-            String app = Meta.labels(podMeta(d)).get(Meta.NAME);
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put(Meta.NAME, app);
-            spec.setSelector(Defaults.selector(labels));
-            return labels;
-        }
-        return sel.getMatchExpressions() == null || sel.getMatchExpressions().isEmpty() ? sel.getMatchLabels() : null;
+    LabelSelector selector(Deployment d) {
+        return spec(d).getSelector();
+    }
+
+    @Override
+    void selector(Deployment d, LabelSelector selector) {
+        spec(d).setSelector(selector);
+    }
+
+    @Override
+    void minReadySeconds(Deployment d, int seconds) {
+        spec(d).setMinReadySeconds(seconds);
+    }
+
+    @Override
+    void revisionHistoryLimit(Deployment d, int limit) {
+        spec(d).setRevisionHistoryLimit(limit);
     }
 
     /**
@@ -161,17 +164,6 @@ public final class DeploymentDef extends AbstractPodDef<DeploymentDef, Deploymen
     }
 
     /**
-     * Sets {@code spec.minReadySeconds}: how long a new Pod must be ready before it counts as available.
-     *
-     * @param seconds zero or more
-     * @return this builder for method chaining (a new builder; this one is unchanged)
-     */
-    public DeploymentDef minReadySeconds(int seconds) {
-        Checks.notNegative(seconds, "minReadySeconds");
-        return then(d -> spec(d).setMinReadySeconds(seconds));
-    }
-
-    /**
      * Sets {@code spec.progressDeadlineSeconds}: after how long without progress a rollout counts as failed
      * (Kubernetes default 600).
      *
@@ -181,68 +173,5 @@ public final class DeploymentDef extends AbstractPodDef<DeploymentDef, Deploymen
     public DeploymentDef progressDeadlineSeconds(int seconds) {
         Checks.positive(seconds, "progressDeadlineSeconds");
         return then(d -> spec(d).setProgressDeadlineSeconds(seconds));
-    }
-
-    /**
-     * Sets {@code spec.revisionHistoryLimit}: how many old ReplicaSets to keep for rollback (Kubernetes default 10).
-     *
-     * @param limit zero or more
-     * @return this builder for method chaining (a new builder; this one is unchanged)
-     */
-    public DeploymentDef revisionHistoryLimit(int limit) {
-        Checks.notNegative(limit, "revisionHistoryLimit");
-        return then(d -> spec(d).setRevisionHistoryLimit(limit));
-    }
-
-    /**
-     * Adds a label to the Pod template ({@code spec.template.metadata.labels}) only, e.g. a version label. It is not
-     * part of the selector.
-     *
-     * @param key   a qualified name; must not be {@code null}
-     * @param value a label value; must not be {@code null}
-     * @return this builder for method chaining (a new builder; this one is unchanged)
-     */
-    public DeploymentDef podLabel(String key, String value) {
-        Checks.labelKey(key, "pod label key");
-        Checks.labelValue(value, "pod label value of " + Checks.quoted(key));
-        return then(d -> Meta.labels(podMeta(d)).put(key, value));
-    }
-
-    /**
-     * Adds an annotation to the Pod template ({@code spec.template.metadata.annotations}); changing it rolls the
-     * Pods.
-     *
-     * @param key   a qualified name; must not be {@code null}
-     * @param value any text; must not be {@code null}
-     * @return this builder for method chaining (a new builder; this one is unchanged)
-     */
-    public DeploymentDef podAnnotation(String key, String value) {
-        Checks.labelKey(key, "pod annotation key");
-        Checks.notNull(value, "pod annotation value of " + Checks.quoted(key));
-        return then(d -> Meta.annotations(podMeta(d)).put(key, value));
-    }
-
-    /**
-     * Adds a label to both the selector ({@code spec.selector.matchLabels}) and the Pod template, replacing the
-     * default selector. Choose stable labels only: a Deployment's selector cannot change after creation.
-     *
-     * @param key   a qualified name; must not be {@code null}
-     * @param value a label value; must not be {@code null}
-     * @return this builder for method chaining (a new builder; this one is unchanged)
-     */
-    public DeploymentDef selectorLabel(String key, String value) {
-        Checks.labelKey(key, "selector key");
-        Checks.labelValue(value, "selector value of " + Checks.quoted(key));
-        return then(d -> {
-            DeploymentSpec spec = spec(d);
-            if (spec.getSelector() == null) {
-                spec.setSelector(new LabelSelector());
-            }
-            if (spec.getSelector().getMatchLabels() == null) {
-                spec.getSelector().setMatchLabels(new LinkedHashMap<>());
-            }
-            spec.getSelector().getMatchLabels().put(key, value);
-            Meta.labels(podMeta(d)).put(key, value);
-        });
     }
 }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.SecretEnvSource;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class EnvFromRef {
 
     private final boolean secret;

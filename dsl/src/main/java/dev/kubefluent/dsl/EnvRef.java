@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class EnvRef {
 
     private enum Kind { CONFIG_MAP_KEY, SECRET_KEY, FIELD, RESOURCE_FIELD }

@@ -37,6 +37,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class Kube {
 
     private Kube() {
@@ -81,6 +82,58 @@ public final class Kube {
      */
     public static ServiceDef service(String name) {
         return ServiceDef.of(name);
+    }
+
+    /**
+     * Starts an {@code apps/v1} StatefulSet.
+     *
+     * <pre>{@code statefulSet("db").serviceName("db").replicas(3).container(..).volumeClaimTemplate("data", "10Gi").build()}</pre>
+     *
+     * @param name the StatefulSet's name, a DNS-1123 label; must not be {@code null}
+     * @return the StatefulSet builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static StatefulSetDef statefulSet(String name) {
+        return StatefulSetDef.of(name);
+    }
+
+    /**
+     * Starts an {@code apps/v1} DaemonSet.
+     *
+     * <pre>{@code daemonSet("log-agent").container(container("agent").image("fluent/fluent-bit:3.2.4")).build()}</pre>
+     *
+     * @param name the DaemonSet's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the DaemonSet builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static DaemonSetDef daemonSet(String name) {
+        return DaemonSetDef.of(name);
+    }
+
+    /**
+     * Starts a {@code batch/v1} Job; its Pods get {@code restartPolicy: OnFailure} unless told otherwise.
+     *
+     * <pre>{@code job("migrate").backoffLimit(2).container(container("migrate").image("ghcr.io/acme/migrate:1.4.2")).build()}</pre>
+     *
+     * @param name the Job's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the Job builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static JobDef job(String name) {
+        return JobDef.of(name);
+    }
+
+    /**
+     * Starts a {@code batch/v1} CronJob; the next call must set its schedule.
+     *
+     * <pre>{@code cronJob("report").schedule("0 3 * * *").container(container("report").image("ghcr.io/acme/report:2.0")).build()}</pre>
+     *
+     * @param name the CronJob's name, a DNS-1123 subdomain of at most 52 characters; must not be {@code null}
+     * @return the step that takes the schedule
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static CronJobScheduleStep cronJob(String name) {
+        return new CronJobScheduleStep(CronJobDef.checkName(name));
     }
 
     /**

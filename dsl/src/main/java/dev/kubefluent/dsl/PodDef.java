@@ -23,6 +23,7 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class PodDef extends AbstractPodDef<PodDef, Pod, PodBuilder> {
 
     private PodDef(String name, Ops<Pod> ops, Ops<PodBuilder> hatches, SecurityProfile profile) {

@@ -24,6 +24,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class ProbeDef {
 
     private enum Handler { HTTP_GET, TCP_SOCKET, EXEC, GRPC }

@@ -42,6 +42,7 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, ServiceBuilder> {
 
     private final HasMetadata workload;
@@ -92,7 +93,7 @@ public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, Ser
 
     @Override
     void validate(Service s) {
-        if (workload == null) {
+        if (workload == null || Wiring.alreadyWired(s, workload)) {
             super.validate(s);
             return;
         }
@@ -103,10 +104,19 @@ public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, Ser
         new ValidationReport(own).throwIfErrors();
     }
 
+    boolean selectsWorkload() {
+        return workload != null;
+    }
+
+    HasMetadata selectedWorkload() {
+        return workload;
+    }
+
     /**
      * Routes to the Pods of a workload: copies its selector labels into {@code spec.selector} (a Deployment's,
      * StatefulSet's, DaemonSet's or ReplicaSet's {@code matchLabels}; a Pod's {@code app.kubernetes.io/name} label, or
-     * all its labels without one). {@code build()} then also checks that named target ports exist in the workload.
+     * all its labels without one). A Service selects Pods only in its own namespace, so an unset namespace becomes the
+     * workload's. {@code build()} then also checks that named target ports exist in the workload.
      *
      * @param workload a built Deployment, StatefulSet, DaemonSet, ReplicaSet or Pod; must not be {@code null}
      * @return this builder for method chaining (a new builder; this one is unchanged)
@@ -114,7 +124,13 @@ public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, Ser
      */
     public ServiceDef selecting(HasMetadata workload) {
         Map<String, String> labels = selectorOf(Checks.notNull(workload, "workload"));
-        return new ServiceDef(name, ops.then(s -> spec(s).setSelector(new LinkedHashMap<>(labels))), hatches, workload);
+        String namespace = workload.getMetadata() == null ? null : workload.getMetadata().getNamespace();
+        return new ServiceDef(name, ops.then(s -> {
+            spec(s).setSelector(new LinkedHashMap<>(labels));
+            if (s.getMetadata().getNamespace() == null) {
+                s.getMetadata().setNamespace(namespace);
+            }
+        }), hatches, workload);
     }
 
     private static Map<String, String> selectorOf(HasMetadata w) {

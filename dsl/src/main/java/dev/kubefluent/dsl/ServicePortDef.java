@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class ServicePortDef {
 
     private final int port;

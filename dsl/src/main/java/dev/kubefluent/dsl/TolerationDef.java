@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class TolerationDef {
 
     private final String key;

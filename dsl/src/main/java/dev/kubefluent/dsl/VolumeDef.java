@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class VolumeDef {
 
     private enum Source { EMPTY_DIR, CONFIG_MAP, SECRET, PVC }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
  *
  * @since 0.1.0
  */
+@CheckReturnValue
 public final class VolumeMountDef {
 
     private final String volume;

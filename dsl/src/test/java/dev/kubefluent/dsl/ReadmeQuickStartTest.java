@@ -38,9 +38,14 @@ class ReadmeQuickStartTest {
             .restartPolicy(RestartPolicy.NEVER)
             .build();
         ManifestSet set = ManifestSet.of(web, svc, once);      // dev.kubefluent.core.ManifestSet; RestartPolicy is dev.kubefluent.dsl.RestartPolicy
-        List<HasMetadata> all = set.resources();
+        String yaml = set.toYaml();
+        List<HasMetadata> all = set.resources();             // in apply order
 
-        assertThat(all).containsExactlyInAnyOrder(web, svc, once);
+        assertThat(all).containsExactly(svc, once, web);
+        assertThat(yaml).startsWith("---\napiVersion: v1\nkind: Service\n").endsWith("\n")
+                .contains("  selector:\n    app.kubernetes.io/name: web\n")
+                .contains("      restartPolicy: Never\n".substring(4))
+                .contains("        image: ghcr.io/acme/web:1.4.2\n");
 
         assertThat(web.getApiVersion()).isEqualTo("apps/v1");
         assertThat(web.getKind()).isEqualTo("Deployment");

@@ -19,7 +19,7 @@ class SecurityProfileTest {
 
     @Test
     void restricted_is_the_default_on_pod_containers_and_init_containers() {
-        PodSpec s = podSpec(deployment("web").initContainer(APP.image("ghcr.io/acme/init:1")).container(APP).build());
+        PodSpec s = podSpec(deployment("web").initContainer(container("init").image("ghcr.io/acme/init:1")).container(APP).build());
         assertThat(s.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(s.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         for (Container c : java.util.List.of(s.getInitContainers().get(0), s.getContainers().get(0))) {
