@@ -572,21 +572,7 @@ public final class ManifestSet implements Iterable<HasMetadata> {
      * @return the report
      */
     public ValidationReport validationReport() {
-        return withSourceFindings(Validator.defaults().validate(this));
-    }
-
-    /** Adds the warnings from reading YAML, unless the validator already reported them. */
-    private ValidationReport withSourceFindings(ValidationReport report) {
-        if (sourceFindings.isEmpty() || report.violations().containsAll(sourceFindings)) {
-            return report;
-        }
-        List<Violation> all = new ArrayList<>(report.violations());
-        for (Violation v : sourceFindings) {
-            if (!all.contains(v)) {
-                all.add(v);
-            }
-        }
-        return new ValidationReport(all);
+        return Validator.defaults().validate(this);
     }
 
     // ---------------------------------------------------------------- rendering
