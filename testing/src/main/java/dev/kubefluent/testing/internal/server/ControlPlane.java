@@ -1,0 +1,290 @@
+package dev.kubefluent.testing.internal.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The cluster's single control-plane thread and its virtual clock: a discrete-event simulation.
+ *
+ * <p>Work submitted from outside (HTTP requests) and work queued from inside (store-change notifications) runs in
+ * FIFO order at the current virtual instant. When nothing is left, virtual time moves straight to the next scheduled
+ * task, after waiting {@code (next - now) / timeScale} of wall time (or at once when {@link #advance} asks for it). In
+ * manual mode virtual time moves only through {@link #advance}.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+    private record Scheduled(long at, long seq, Runnable task) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled o) {
+            return at != o.at ? Long.compare(at, o.at) : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Runnable> immediate = new ArrayDeque<>();
+    private final PriorityQueue<Scheduled> timers = new PriorityQueue<>();
+    private final Instant epoch;
+    private final double timeScale;
+    private final boolean manual;
+    private final Thread thread;
+    private long nowNanos;
+    private long advanceTarget;
+    private long seq;
+    private boolean running;
+    private boolean closed;
+    private Scheduled waitingFor;
+    private long wallDeadline;
+    private volatile Throwable lastFailure;
+
+    public ControlPlane(String name, Instant epoch, double timeScale, boolean manual) {
+        this.epoch = epoch;
+        this.timeScale = timeScale;
+        this.manual = manual;
+        this.thread = new Thread(this::loop, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    public boolean isControlPlaneThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** The virtual clock's current instant. */
+    public Instant now() {
+        lock.lock();
+        try {
+            return epoch.plusNanos(nowNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues work at the current virtual instant, after everything queued before it. */
+    public void execute(Runnable task) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            immediate.add(task);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs task when virtual time reaches now + delay. */
+    public void schedule(Duration delay, Runnable task) {
+        long nanos = Math.max(0, delay.toNanos());
+        lock.lock();
+        try {
+            timers.add(new Scheduled(nowNanos + nanos, seq++, task));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs work on the control-plane thread and waits for its result (at once when already on it). */
+    public <T> T call(Supplier<T> work, Duration timeout) {
+        if (isControlPlaneThread()) {
+            return work.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the simulated control plane", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the simulated control plane did not answer within " + timeout
+                    + (closed ? " (the cluster is closed)" : ""));
+        }
+    }
+
+    /** Moves virtual time forward by d, running every task that falls due on the way, then waits until idle. */
+    public void advance(Duration d, Duration timeout) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative but was: " + d);
+        }
+        checkNotOnControlPlane("advance");
+        long target;
+        lock.lock();
+        try {
+            target = nowNanos + d.toNanos();
+            advanceTarget = Math.max(advanceTarget, target);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        awaitIdle(target, timeout);
+    }
+
+    /** Waits until every task due at the current virtual instant has run and nothing is queued. */
+    public void runUntilIdle(Duration timeout) {
+        checkNotOnControlPlane("runUntilIdle");
+        long target;
+        lock.lock();
+        try {
+            target = nowNanos;
+        } finally {
+            lock.unlock();
+        }
+        awaitIdle(target, timeout);
+    }
+
+    private void checkNotOnControlPlane(String operation) {
+        if (isControlPlaneThread()) {
+            throw new IllegalStateException(operation + "() must not be called from a controller or a scheduled task");
+        }
+    }
+
+    private void awaitIdle(long target, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!closed && !(isIdleLocked() && nowNanos >= target)) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new IllegalStateException("the simulated cluster did not become idle within " + timeout
+                            + ": " + immediate.size() + " task(s) queued, virtual time " + epoch.plusNanos(nowNanos));
+                }
+                changed.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the simulated cluster to become idle", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isIdleLocked() {
+        if (running || !immediate.isEmpty()) {
+            return false;
+        }
+        Scheduled next = timers.peek();
+        return next == null || next.at > Math.max(nowNanos, advanceTarget);
+    }
+
+    /** The last exception a task threw, for diagnostics; tasks never stop the loop. */
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    private void loop() {
+        while (true) {
+            Runnable task = nextTask();
+            if (task == null) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (Throwable t) {
+                lastFailure = t;
+            } finally {
+                lock.lock();
+                try {
+                    running = false;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    private Runnable nextTask() {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    return null;
+                }
+                if (!immediate.isEmpty()) {
+                    running = true;
+                    return immediate.poll();
+                }
+                Scheduled next = timers.peek();
+                if (next != null && next.at <= Math.max(nowNanos, advanceTarget)) {
+                    timers.poll();
+                    nowNanos = Math.max(nowNanos, next.at);
+                    waitingFor = null;
+                    running = true;
+                    return next.task;
+                }
+                if (advanceTarget > nowNanos) {
+                    nowNanos = advanceTarget;
+                    changed.signalAll();
+                    continue;
+                }
+                if (next == null || manual) {
+                    waitingFor = null;
+                    changed.await();
+                    continue;
+                }
+                if (waitingFor != next) {
+                    waitingFor = next;
+                    wallDeadline = System.nanoTime() + (long) ((next.at - nowNanos) / timeScale);
+                }
+                long remaining = wallDeadline - System.nanoTime();
+                if (remaining <= 0) {
+                    nowNanos = next.at;
+                    continue;
+                }
+                changed.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            immediate.clear();
+            timers.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (!isControlPlaneThread()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

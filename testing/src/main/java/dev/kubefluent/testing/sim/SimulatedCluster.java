@@ -1,0 +1,540 @@
+package dev.kubefluent.testing.sim;
+
+import dev.kubefluent.core.validate.KubeVersion;
+import dev.kubefluent.core.validate.Validator;
+import dev.kubefluent.testing.internal.server.ApiServer;
+import dev.kubefluent.testing.internal.server.ControlPlane;
+import dev.kubefluent.testing.internal.server.ResourceType;
+import dev.kubefluent.testing.internal.server.Store;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A simulated Kubernetes cluster in the test's JVM: an API server with the real API's semantics (server-side apply,
+ * strategic merge patch, selectors, watches from a resourceVersion, subresources, defaulting, validation, garbage
+ * collection) on fabric8's mock web server, plus fault injection and a record of every request.
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * try (SimulatedCluster cluster = SimulatedCluster.start()) {
+ *     KubernetesClient client = cluster.client();
+ *     client.configMaps().resource(configMap).serverSideApply();
+ *     assertThat(cluster.requests()).extracting(RecordedCall::verb).containsExactly(Verb.PATCH);
+ * }
+ * SimulatedCluster cluster = SimulatedCluster.builder().seed(42).namespaces("shop").start();
+ * Path kubeconfig = cluster.kubeconfig();   // for other fabric8-based clients
+ * }</pre>
+ *
+ * <h2>Repeatable</h2>
+ * Generated names and uids come from one random source per cluster, seeded by {@link Builder#seed(long)} (a random
+ * seed otherwise, shown by {@link #seed()} and {@link #toString()}); resourceVersions and other counters belong to the
+ * cluster. Timestamps come from the cluster's {@link #clock() virtual clock}.
+ *
+ * <h2>Lifecycle</h2>
+ * The cluster listens on loopback, on a free port, over plain HTTP unless built with {@link Builder#https(boolean)}.
+ * {@link #close()} is idempotent; any other method called after it throws {@link IllegalStateException}.
+ *
+ * @since 0.1
+ */
+public final class SimulatedCluster implements AutoCloseable {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final long seed;
+    private final boolean https;
+    private final MockWebServer server;
+    private final ControlPlane controlPlane;
+    private final ApiServer api;
+    private final ClusterDispatcher dispatcher;
+    private final Faults faults;
+    private final SimulatedClock clock;
+    private final String url;
+    private KubernetesClient client;
+    private Path kubeconfig;
+    private volatile boolean closed;
+
+    private SimulatedCluster(Builder b) {
+        this.seed = b.seed != null ? b.seed : new SecureRandom().nextLong();
+        this.https = b.https;
+        this.controlPlane = new ControlPlane("kubefluent-sim-" + COUNT.incrementAndGet(), b.startTime, b.timeScale,
+                b.manualClock);
+        Store store = new Store(b.watchHistory);
+        this.api = new ApiServer(store, controlPlane, new Random(seed), b.createNamespacesOnDemand,
+                Validator.apiServer(b.kubernetesVersion), SERIALIZATION);
+        this.faults = new Faults(this::dropWatches, this::checkOpen);
+        this.clock = new SimulatedClock(controlPlane, this::checkOpen);
+        this.dispatcher = new ClusterDispatcher(api, controlPlane, faults);
+        this.server = new MockWebServer();
+        server.setDispatcher(dispatcher);
+        if (https) {
+            server.useHttps();
+        }
+        try {
+            controlPlane.call(() -> {
+                for (String ns : b.namespaces) {
+                    Map<String, Object> tree = new LinkedHashMap<>();
+                    tree.put("apiVersion", "v1");
+                    tree.put("kind", "Namespace");
+                    tree.put("metadata", new LinkedHashMap<>(Map.of("name", ns)));
+                    api.createObject(ResourceType.find("v1", "namespaces").orElseThrow(), tree, "kube-apiserver",
+                            false);
+                }
+                return null;
+            }, IDLE_TIMEOUT);
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (RuntimeException e) {
+            controlPlane.close();
+            throw e;
+        }
+        this.url = (https ? "https://" : "http://") + server.getHostName() + ":" + server.getPort();
+    }
+
+    /**
+     * Starts a simulated cluster with default settings: plain HTTP, a random seed, namespaces {@code default},
+     * {@code kube-system} and {@code kube-public}, time scale 1.
+     *
+     * @return the running cluster; close it when done
+     */
+    public static SimulatedCluster start() {
+        return builder().start();
+    }
+
+    /**
+     * A builder for a simulated cluster with chosen settings.
+     *
+     * <pre>{@code
+     * SimulatedCluster cluster = SimulatedCluster.builder().seed(42).namespaces("shop").timeScale(100).start();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The fabric8 client for this cluster (namespace {@code default}), created on first use and closed with the
+     * cluster.
+     *
+     * <p>It is tuned for tests, so that a test sees exactly the faults it injected: no request retries
+     * ({@code requestRetryBackoffLimit = 0}), a 5 s request timeout, a 2 s connection timeout and a 100 ms watch
+     * reconnect interval.
+     *
+     * @return the shared client
+     */
+    public synchronized KubernetesClient client() {
+        checkOpen();
+        if (client == null) {
+            client = newClient();
+        }
+        return client;
+    }
+
+    /**
+     * A new fabric8 client for this cluster with the same test tuning as {@link #client()}; the caller closes it.
+     *
+     * @return a new client
+     */
+    public KubernetesClient newClient() {
+        checkOpen();
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url).withNamespace("default")
+                .withTrustCerts(true).withRequestRetryBackoffLimit(0).withRequestTimeout(5_000)
+                .withConnectionTimeout(2_000).withWatchReconnectInterval(100).withHttp2Disable(true).build();
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /**
+     * A kubeconfig file for this cluster (context {@code simulated}, namespace {@code default}), written on first use
+     * and deleted when the cluster closes.
+     *
+     * @return the path of the kubeconfig file
+     */
+    public synchronized Path kubeconfig() {
+        checkOpen();
+        if (kubeconfig == null) {
+            try {
+                Path file = Files.createTempFile("kubefluent-sim-", ".kubeconfig");
+                Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: simulated\n  cluster:\n"
+                        + "    server: " + url + "\n" + (https ? "    insecure-skip-tls-verify: true\n" : "")
+                        + "contexts:\n- name: simulated\n  context:\n    cluster: simulated\n    user: simulated\n"
+                        + "    namespace: default\ncurrent-context: simulated\nusers:\n- name: simulated\n  user:\n"
+                        + "    token: simulated\n");
+                kubeconfig = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the kubeconfig of " + this, e);
+            }
+        }
+        return kubeconfig;
+    }
+
+    /**
+     * The URL of the simulated API server, e.g. {@code http://127.0.0.1:40123}.
+     *
+     * @return the base URL
+     */
+    public String url() {
+        checkOpen();
+        return url;
+    }
+
+    /**
+     * The seed of the cluster's random source (generated names, uids, service IPs); pass it to
+     * {@link Builder#seed(long)} to repeat a run exactly.
+     *
+     * @return the seed
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Fault injection for this cluster's requests.
+     *
+     * @return the faults of this cluster
+     */
+    public Faults faults() {
+        checkOpen();
+        return faults;
+    }
+
+    /**
+     * Every request received so far, in arrival order (faulted ones included).
+     *
+     * @return an immutable snapshot
+     */
+    public List<RecordedCall> requests() {
+        checkOpen();
+        return dispatcher.recorded();
+    }
+
+    /**
+     * The requests received so far with this verb and resource, in arrival order.
+     *
+     * @param verb the verb, must not be {@code null}
+     * @param resource the resource plural ({@code "deployments"}), must not be {@code null}
+     * @return an immutable list
+     */
+    public List<RecordedCall> requests(Verb verb, String resource) {
+        if (verb == null || resource == null) {
+            throw new IllegalArgumentException("verb and resource must not be null");
+        }
+        Predicate<RecordedCall> match = c -> c.verb() == verb && c.resource().equals(resource);
+        return requests().stream().filter(match).toList();
+    }
+
+    /** Forgets the requests recorded so far. */
+    public void clearRequests() {
+        checkOpen();
+        dispatcher.clearRecorded();
+    }
+
+    /**
+     * The cluster's virtual clock.
+     *
+     * @return the clock
+     */
+    public SimulatedClock clock() {
+        checkOpen();
+        return clock;
+    }
+
+    /**
+     * Waits until the cluster has nothing left to do at the current simulated instant: every request answered, every
+     * change delivered, every task due now run. Simulated time does not move.
+     *
+     * @throws IllegalStateException when the cluster does not settle within 30 seconds
+     */
+    public void runUntilIdle() {
+        checkOpen();
+        controlPlane.runUntilIdle(IDLE_TIMEOUT);
+    }
+
+    /**
+     * Forgets the watch event history, as etcd compaction does: a later watch from an earlier resourceVersion gets
+     * {@code 410 Gone}.
+     */
+    public void compact() {
+        checkOpen();
+        controlPlane.call(() -> {
+            api.store().compact();
+            return null;
+        }, IDLE_TIMEOUT);
+    }
+
+    /**
+     * Sends a {@code BOOKMARK} event with the current resourceVersion to every watch that allows bookmarks, as the
+     * API server does periodically.
+     */
+    public void sendBookmarks() {
+        checkOpen();
+        controlPlane.call(() -> {
+            api.store().bookmarks();
+            return null;
+        }, IDLE_TIMEOUT);
+    }
+
+    private int dropWatches(String resource) {
+        Set<ResourceType> types = new LinkedHashSet<>();
+        for (ResourceType t : ResourceType.all()) {
+            if (t.plural().equals(resource)) {
+                types.add(t);
+            }
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("resource must be a resource the simulated cluster serves but was: "
+                    + resource);
+        }
+        return controlPlane.call(() -> {
+            int n = 0;
+            for (ResourceType t : types) {
+                n += api.store().dropWatches(t);
+            }
+            return n;
+        }, IDLE_TIMEOUT);
+    }
+
+    ApiServer apiServer() {
+        return api;
+    }
+
+    ControlPlane controlPlane() {
+        return controlPlane;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed: start a new cluster instead of using it after"
+                    + " close()");
+        }
+    }
+
+    /**
+     * Stops the cluster: closes the client, the watches and the server, and deletes the kubeconfig. Calling it again
+     * does nothing.
+     */
+    @Override
+    public void close() {
+        KubernetesClient c;
+        Path k;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            c = client;
+            k = kubeconfig;
+        }
+        List<RuntimeException> failures = new ArrayList<>();
+        if (c != null) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        dispatcher.close();
+        try {
+            controlPlane.call(() -> api.store().dropWatches(null), Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        controlPlane.close();
+        try {
+            server.shutdown();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        if (k != null) {
+            try {
+                Files.deleteIfExists(k);
+            } catch (IOException e) {
+                failures.add(new UncheckedIOException(e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException e = new IllegalStateException("closing " + this + " failed", failures.get(0));
+            failures.stream().skip(1).forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedCluster[" + url + ", seed=" + seed + (closed ? ", closed" : "") + "]";
+    }
+
+    /**
+     * Settings of a simulated cluster; {@link #start()} starts it.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private Long seed;
+        private final Set<String> namespaces = new LinkedHashSet<>(List.of("default", "kube-system",
+                "kube-public"));
+        private boolean https;
+        private boolean createNamespacesOnDemand;
+        private double timeScale = 1;
+        private boolean manualClock;
+        private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
+        private KubeVersion kubernetesVersion = KubeVersion.DEFAULT;
+        private int watchHistory = 10_000;
+
+        private Builder() {
+        }
+
+        /**
+         * Seeds the cluster's random source, so generated names and uids repeat from run to run.
+         *
+         * @param value the seed
+         * @return this builder for method chaining
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Namespaces that exist from the start, besides {@code default}, {@code kube-system} and {@code kube-public}.
+         *
+         * @param names namespace names, must not be {@code null}
+         * @return this builder for method chaining
+         */
+        public Builder namespaces(String... names) {
+            if (names == null) {
+                throw new IllegalArgumentException("names must not be null");
+            }
+            for (String n : names) {
+                if (n == null || n.isEmpty()) {
+                    throw new IllegalArgumentException("namespace names must not be null or empty");
+                }
+                namespaces.add(n);
+            }
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with a self-signed certificate instead of plain HTTP (slower to start; the client trusts it).
+         *
+         * @param enabled whether to use HTTPS
+         * @return this builder for method chaining
+         */
+        public Builder https(boolean enabled) {
+            this.https = enabled;
+            return this;
+        }
+
+        /**
+         * Creates a missing namespace when an object is written into it, instead of answering 404 as a real API
+         * server does.
+         *
+         * @param enabled whether to create namespaces on demand
+         * @return this builder for method chaining
+         */
+        public Builder createNamespacesOnDemand(boolean enabled) {
+            this.createNamespacesOnDemand = enabled;
+            return this;
+        }
+
+        /**
+         * How much faster than the wall clock simulated time runs while the cluster waits for its next scheduled
+         * event; 100 makes a 600 s deadline pass in 6 s.
+         *
+         * @param factor the speed-up, must be positive
+         * @return this builder for method chaining
+         */
+        public Builder timeScale(double factor) {
+            if (!(factor > 0) || Double.isInfinite(factor)) {
+                throw new IllegalArgumentException("timeScale must be positive but was: " + factor);
+            }
+            this.timeScale = factor;
+            return this;
+        }
+
+        /**
+         * Freezes simulated time: it moves only through {@link SimulatedClock#advance(Duration)}.
+         *
+         * @return this builder for method chaining
+         */
+        public Builder manualClock() {
+            this.manualClock = true;
+            return this;
+        }
+
+        /**
+         * The simulated instant the cluster starts at (default 2025-01-01T00:00:00Z).
+         *
+         * @param instant the start instant, must not be {@code null}
+         * @return this builder for method chaining
+         */
+        public Builder startTime(Instant instant) {
+            if (instant == null) {
+                throw new IllegalArgumentException("startTime must not be null");
+            }
+            this.startTime = instant;
+            return this;
+        }
+
+        /**
+         * The Kubernetes version whose API-server validation rules apply to writes (default
+         * {@link KubeVersion#DEFAULT}); also reported by {@code /version}.
+         *
+         * @param version the version, must not be {@code null}
+         * @return this builder for method chaining
+         */
+        public Builder kubernetesVersion(KubeVersion version) {
+            if (version == null) {
+                throw new IllegalArgumentException("kubernetesVersion must not be null");
+            }
+            this.kubernetesVersion = version;
+            return this;
+        }
+
+        /**
+         * How many watch events the cluster keeps for watches from a resourceVersion (default 10000); a watch from
+         * before the oldest one gets {@code 410 Gone}.
+         *
+         * @param events the number of events kept, must be positive
+         * @return this builder for method chaining
+         */
+        public Builder watchHistory(int events) {
+            if (events <= 0) {
+                throw new IllegalArgumentException("watchHistory must be positive but was: " + events);
+            }
+            this.watchHistory = events;
+            return this;
+        }
+
+        /**
+         * Starts the cluster.
+         *
+         * @return the running cluster; close it when done
+         */
+        public SimulatedCluster start() {
+            return new SimulatedCluster(this);
+        }
+    }
+}
