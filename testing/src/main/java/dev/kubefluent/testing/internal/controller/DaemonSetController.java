@@ -58,7 +58,7 @@ final class DaemonSetController implements Controller {
         }
         DaemonSet ds = stored.get();
         String hash = PodTemplateHash.compute(ds.getSpec().getTemplate(),
-            ds.getStatus() == null ? null : ds.getStatus().getCollisionCount());
+            ds.getStatus() == null ? 0 : Meta.orZero(ds.getStatus().getCollisionCount()));
         List<String> eligible = eligibleNodes(ds);
         manage(ds, eligible, hash);
         updateStatus(ds, eligible, hash);

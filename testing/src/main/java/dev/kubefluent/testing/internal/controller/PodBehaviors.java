@@ -22,19 +22,25 @@ public final class PodBehaviors {
     /** What a rule makes a matching container (or pod, for {@link #UNSCHEDULABLE}) do. */
     public enum Kind {
         /** Starts and becomes ready after the cluster's readiness delay. */
-        NORMAL,
+        NORMAL("runNormally"),
         /** ErrImagePull, then ImagePullBackOff. */
-        FAIL_IMAGE_PULL,
+        FAIL_IMAGE_PULL("failImagePull"),
         /** Exits with code 1 right after starting; CrashLoopBackOff. */
-        CRASH_LOOP,
+        CRASH_LOOP("crashLoop"),
         /** Running, readiness failing. */
-        NEVER_READY,
+        NEVER_READY("neverReady"),
         /** Running, ready after a delay. */
-        READY_AFTER,
+        READY_AFTER("readyAfter"),
         /** OOMKilled right after starting; CrashLoopBackOff. */
-        OOM_KILLED,
+        OOM_KILLED("oomKilled"),
         /** The scheduler finds no node. */
-        UNSCHEDULABLE
+        UNSCHEDULABLE("unschedulable");
+
+        private final String method;
+
+        Kind(String method) {
+            this.method = method;
+        }
     }
 
     /** Which pods and containers a rule applies to; immutable. */
@@ -151,8 +157,7 @@ public final class PodBehaviors {
 
         @Override
         public String toString() {
-            String behaviour = kind.name().toLowerCase(java.util.Locale.ROOT);
-            return "pods()" + selector + "." + behaviour + (kind == Kind.READY_AFTER ? "(" + delay + ")" : "()")
+            return "pods()" + selector + "." + kind.method + (kind == Kind.READY_AFTER ? "(" + delay + ")" : "()")
                 + (active ? "" : " (removed)");
         }
     }

@@ -60,7 +60,7 @@ final class StatefulSetController implements Controller {
         StatefulSet set = stored.get();
         StatefulSetStatus old = set.getStatus() == null ? new StatefulSetStatus() : set.getStatus();
         String updateRevision = Meta.name(set) + "-"
-            + PodTemplateHash.compute(set.getSpec().getTemplate(), old.getCollisionCount());
+            + PodTemplateHash.compute(set.getSpec().getTemplate(), Meta.orZero(old.getCollisionCount()));
         String currentRevision = old.getCurrentRevision() == null || old.getCurrentRevision().isEmpty()
             ? updateRevision : old.getCurrentRevision();
         int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
