@@ -1,11 +1,15 @@
 package dev.kubefluent.testing.assertions;
 
+import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.rollout.RolloutResult;
+import dev.kubefluent.core.validate.ValidationReport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -93,5 +97,62 @@ public class KubeAssertions {
      */
     public static ContainerAssert assertThat(Container actual) {
         return new ContainerAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a manifest set: validity, policy profiles, contents and golden-file snapshots.
+     *
+     * <pre>{@code
+     * assertThat(set).isValid().containsDeployment("web");
+     * }</pre>
+     *
+     * @param actual the set, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ManifestSetAssert assertThat(ManifestSet actual) {
+        return new ManifestSetAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on a validation report.
+     *
+     * <pre>{@code
+     * assertThat(Validator.defaults().validate(set)).hasNoErrors();
+     * }</pre>
+     *
+     * @param actual the report, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ValidationReportAssert assertThat(ValidationReport actual) {
+        return new ValidationReportAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on how a rollout ended.
+     *
+     * <pre>{@code
+     * assertThat(result).wasRolledBack().hasMessageContaining("ImagePullBackOff");
+     * }</pre>
+     *
+     * @param actual the result, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static RolloutResultAssert assertThat(RolloutResult actual) {
+        return new RolloutResultAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on the live state of a cluster, read through the given client: the simulated cluster's
+     * {@code cluster.client()}, or a real cluster's.
+     *
+     * <pre>{@code
+     * assertThat(cluster.client()).deployment("shop", "web").hasAvailableReplicas(3).runsImages("ghcr.io/acme/web:1.4.2");
+     * }</pre>
+     *
+     * @param actual the cluster's client, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ClusterAssert assertThat(KubernetesClient actual) {
+        return new ClusterAssert(actual);
     }
 }

@@ -1,11 +1,15 @@
 package dev.kubefluent.testing.assertions;
 
+import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.rollout.RolloutResult;
+import dev.kubefluent.core.validate.ValidationReport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.function.Consumer;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractSoftAssertions;
@@ -116,5 +120,49 @@ public class KubeSoftAssertions extends AbstractSoftAssertions {
     @CheckReturnValue
     public ContainerAssert assertThat(Container actual) {
         return soft(ContainerAssert.class, Container.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on a manifest set.
+     *
+     * @param actual the set, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ManifestSetAssert assertThat(ManifestSet actual) {
+        return soft(ManifestSetAssert.class, ManifestSet.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on a validation report.
+     *
+     * @param actual the report, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ValidationReportAssert assertThat(ValidationReport actual) {
+        return soft(ValidationReportAssert.class, ValidationReport.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on how a rollout ended.
+     *
+     * @param actual the result, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public RolloutResultAssert assertThat(RolloutResult actual) {
+        return soft(RolloutResultAssert.class, RolloutResult.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on the live state of a cluster.
+     *
+     * @param actual the cluster's client, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ClusterAssert assertThat(KubernetesClient actual) {
+        return soft(ClusterAssert.class, KubernetesClient.class, actual);
     }
 }

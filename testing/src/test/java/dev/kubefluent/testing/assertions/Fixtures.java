@@ -1,5 +1,10 @@
 package dev.kubefluent.testing.assertions;
 
+import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.validate.KubeVersion;
+import dev.kubefluent.core.validate.RuleSource;
+import dev.kubefluent.core.validate.Severity;
+import dev.kubefluent.core.validate.Violation;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -104,5 +109,12 @@ final class Fixtures {
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** A violation in the house message form, as the validator reports it. */
+    static Violation violation(String ruleId, Severity severity, String path, String rule, String value) {
+        ResourceRef web = ResourceRef.of("Deployment", "shop", "web");
+        return new Violation(web, path, ruleId, severity, RuleSource.API_SERVER, KubeVersion.of(1, 25),
+                web + ": " + path + " " + rule + " but was: " + value, null);
     }
 }

@@ -3,7 +3,9 @@ package dev.kubefluent.testing.assertions;
 import static dev.kubefluent.testing.assertions.Fixtures.NAME_LABEL;
 import static dev.kubefluent.testing.assertions.Fixtures.svc;
 import static dev.kubefluent.testing.assertions.Fixtures.web;
+import static dev.kubefluent.testing.assertions.error.ShouldContainResource.shouldContainResource;
 import static dev.kubefluent.testing.assertions.error.ShouldHaveContainer.shouldHaveContainer;
+import static dev.kubefluent.testing.assertions.error.ShouldHaveRolloutStatus.shouldHaveRolloutStatus;
 import static dev.kubefluent.testing.assertions.error.ShouldHaveImage.shouldHaveImage;
 import static dev.kubefluent.testing.assertions.error.ShouldHaveLabel.shouldHaveLabel;
 import static dev.kubefluent.testing.assertions.error.ShouldHaveReplicas.shouldHaveReplicas;
@@ -12,7 +14,10 @@ import static dev.kubefluent.testing.assertions.error.ShouldRoutePort.shouldRout
 import static org.assertj.core.api.BDDAssertions.catchThrowableOfType;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.rollout.RolloutResult;
+import dev.kubefluent.core.rollout.RolloutStatus;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
@@ -98,6 +103,33 @@ class KubeSoftAssertionsTest {
         then(error).hasMessageContaining(shouldHaveReplicas(webRef, "spec.replicas", 1, 3).create())
                 .hasMessageContaining(shouldHaveImage(webRef, "spec.template.spec.containers[1].image", "envoy",
                         "envoyproxy/envoy:v1.31.0").create());
+    }
+
+    @Test
+    @DisplayName("keeps a deployment reached from a manifest set soft, and covers every entry point")
+    void manifest_set_navigation_and_other_entry_points_are_soft() {
+        // GIVEN
+        KubeSoftAssertions softly = new KubeSoftAssertions();
+        ManifestSet set = ManifestSet.of(web, svc());
+        RolloutResult rolledBack = Rollouts.result(RolloutStatus.ROLLED_BACK, "ImagePullBackOff", 2);
+        // WHEN
+        softly.assertThat(set).deployment("web").hasReplicas(2).container("web").hasImage("nginx:1.27");
+        softly.assertThat(set).deployment("api").hasReplicas(1);
+        softly.assertThat(rolledBack).succeeded().hasMessageContaining("ImagePullBackOff");
+        softly.assertThat(set.validationReport()).hasNoErrors();
+        softly.assertThat(Fixtures.pod()).hasContainer("proxy");
+        softly.assertThat(Fixtures.db()).hasReplicas(2);
+        softly.assertThat(Fixtures.agent()).hasContainer("agent");
+        softly.assertThat(Fixtures.webContainer()).hasImage("ghcr.io/acme/web:1.4.2");
+        // THEN
+        then(softly.errorsCollected()).extracting(KubeSoftAssertionsTest::withoutLocation).containsExactly(
+                shouldHaveReplicas(webRef, "spec.replicas", 2, 3).create(),
+                shouldHaveImage(webRef, "spec.template.spec.containers[0].image", "nginx:1.27", "ghcr.io/acme/web:1.4.2")
+                        .create(),
+                shouldContainResource(ResourceRef.of("Deployment", null, "api"), set.refs()).create(),
+                shouldHaveRolloutStatus("the rollout of release \"shop\"", RolloutStatus.SUCCEEDED,
+                        RolloutStatus.ROLLED_BACK, "ImagePullBackOff").create(),
+                shouldHaveContainer(ResourceRef.of(Fixtures.pod()), "spec.containers", "proxy", List.of("web")).create());
     }
 
     /** Soft assertions append the line of the failed assertion, {@code at Class.method(File.java:12)}. */
