@@ -26,7 +26,7 @@ import java.util.Map;
  * @since 0.1.0
  */
 @CheckReturnValue
-public final class ConfigMapDef extends AbstractObjectDef<ConfigMapDef, ConfigMap, ConfigMapBuilder> {
+public final class ConfigMapDef extends AbstractNamespacedDef<ConfigMapDef, ConfigMap, ConfigMapBuilder> {
 
     private ConfigMapDef(String name, Ops<ConfigMap> ops, Ops<ConfigMapBuilder> hatches) {
         super(name, ops, hatches);

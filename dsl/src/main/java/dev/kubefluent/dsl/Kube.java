@@ -163,6 +163,99 @@ public final class Kube {
     }
 
     /**
+     * Starts a {@code v1} ServiceAccount.
+     *
+     * <pre>{@code serviceAccount("web").namespace("shop").automountToken(false).build()}</pre>
+     *
+     * @param name the ServiceAccount's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the ServiceAccount builder
+     */
+    public static ServiceAccountDef serviceAccount(String name) {
+        return ServiceAccountDef.of(name);
+    }
+
+    /**
+     * Starts a namespaced RBAC Role.
+     *
+     * <pre>{@code role("reader").namespace("shop").allow("get", "list", "watch").on("pods", "configmaps").build()}</pre>
+     *
+     * @param name the Role's name; must not be {@code null}
+     * @return the Role builder
+     */
+    public static RoleDef role(String name) {
+        return RoleDef.of(name);
+    }
+
+    /**
+     * Starts an RBAC ClusterRole.
+     *
+     * <pre>{@code clusterRole("node-reader").allow("get", "list").on("nodes").build()}</pre>
+     *
+     * @param name the ClusterRole's name; must not be {@code null}
+     * @return the ClusterRole builder
+     */
+    public static ClusterRoleDef clusterRole(String name) {
+        return ClusterRoleDef.of(name);
+    }
+
+    /**
+     * Starts an RBAC RoleBinding; the next call names the Role object it grants.
+     *
+     * <pre>{@code roleBinding("web-reader").role(reader).serviceAccount(webAccount).build()}</pre>
+     *
+     * @param name the RoleBinding's name; must not be {@code null}
+     * @return the step that takes the role
+     */
+    public static RoleBindingRoleStep roleBinding(String name) {
+        return new RoleBindingRoleStep(Checks.pathSegment(name, "RoleBinding name"));
+    }
+
+    /**
+     * Starts an RBAC ClusterRoleBinding of a ClusterRole object.
+     *
+     * <pre>{@code clusterRoleBinding("agent-reads-nodes", nodeReader).serviceAccount(agentAccount).build()}</pre>
+     *
+     * @param name        the binding's name; must not be {@code null}
+     * @param clusterRole a built ClusterRole; must not be {@code null}
+     * @return the ClusterRoleBinding builder
+     */
+    public static ClusterRoleBindingDef clusterRoleBinding(String name, io.fabric8.kubernetes.api.model.rbac.ClusterRole clusterRole) {
+        return ClusterRoleBindingDef.of(name, clusterRole);
+    }
+
+    /**
+     * Starts a {@code policy/v1} PodDisruptionBudget for a workload's Pods (same name, namespace and selector); the
+     * next call sets the budget.
+     *
+     * <pre>{@code podDisruptionBudget(web).maxUnavailable(1).build()}</pre>
+     *
+     * @param workload a built Deployment, StatefulSet, DaemonSet, ReplicaSet or Pod; must not be {@code null}
+     * @return the step that takes the budget
+     */
+    public static PodDisruptionBudgetStep podDisruptionBudget(io.fabric8.kubernetes.api.model.HasMetadata workload) {
+        ServiceDef.selectorOf(Checks.notNull(workload, "workload"));
+        return new PodDisruptionBudgetStep(workload);
+    }
+
+    /**
+     * Starts an {@code autoscaling/v2} HorizontalPodAutoscaler for a workload that leaves its replica count to the
+     * autoscaler (built with {@code replicasOwnedByAutoscaler()}).
+     *
+     * <pre>{@code horizontalPodAutoscaler(web, 2, 10).cpuUtilization(70).build()}</pre>
+     *
+     * @param workload    a built Deployment, StatefulSet or ReplicaSet without {@code spec.replicas}; must not be
+     *                    {@code null}
+     * @param minReplicas at least 1
+     * @param maxReplicas at least minReplicas
+     * @return the autoscaler builder
+     * @throws IllegalArgumentException if the workload sets replicas or the bounds are wrong
+     */
+    public static HorizontalPodAutoscalerDef horizontalPodAutoscaler(io.fabric8.kubernetes.api.model.HasMetadata workload,
+            int minReplicas, int maxReplicas) {
+        return HorizontalPodAutoscalerDef.of(Checks.notNull(workload, "workload"), minReplicas, maxReplicas);
+    }
+
+    /**
      * Starts a container; the next call must set its image.
      *
      * <pre>{@code container("web").image("ghcr.io/acme/web:1.4.2").port("http", 8080)}</pre>

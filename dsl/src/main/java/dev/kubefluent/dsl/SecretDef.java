@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * @since 0.1.0
  */
 @CheckReturnValue
-public final class SecretDef extends AbstractObjectDef<SecretDef, Secret, SecretBuilder> {
+public final class SecretDef extends AbstractNamespacedDef<SecretDef, Secret, SecretBuilder> {
 
     /** Keys only, for toString; never values. */
     private final TreeSet<String> keys;
