@@ -47,17 +47,6 @@ abstract class AbstractObjectDef<SELF extends AbstractObjectDef<SELF, R, B>, R e
     }
 
     /**
-     * Sets {@code metadata.namespace} (default: the namespace of the kubectl context or client applying it).
-     *
-     * @param namespace a DNS-1123 label such as {@code shop}; must not be {@code null}
-     * @return this builder for method chaining (a new builder; this one is unchanged)
-     */
-    public SELF namespace(String namespace) {
-        Checks.dns1123Label(namespace, "namespace");
-        return then(r -> r.getMetadata().setNamespace(namespace));
-    }
-
-    /**
      * Adds a label to the object's {@code metadata.labels}. It wins over the recommended labels that
      * {@code build()} adds ({@code app.kubernetes.io/name}, {@code app.kubernetes.io/managed-by}).
      *

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * @param <B>    the fabric8 builder of the escape hatch
  */
 abstract class AbstractPodDef<SELF extends AbstractPodDef<SELF, R, B>, R extends HasMetadata, B>
-        extends AbstractObjectDef<SELF, R, B> {
+        extends AbstractNamespacedDef<SELF, R, B> {
 
     final SecurityProfile profile;
 
@@ -93,6 +93,17 @@ abstract class AbstractPodDef<SELF extends AbstractPodDef<SELF, R, B>, R extends
     public SELF serviceAccountName(String serviceAccount) {
         Checks.dns1123Subdomain(serviceAccount, "serviceAccountName");
         return onPodSpec(s -> s.setServiceAccountName(serviceAccount));
+    }
+
+    /**
+     * Runs the Pods as a ServiceAccount object ({@code serviceAccountName}); taking the object rather than its name
+     * keeps the reference right.
+     *
+     * @param serviceAccount a built ServiceAccount; must not be {@code null}
+     * @return this builder for method chaining (a new builder; this one is unchanged)
+     */
+    public SELF serviceAccount(io.fabric8.kubernetes.api.model.ServiceAccount serviceAccount) {
+        return serviceAccountName(Refs.name(serviceAccount, "serviceAccount"));
     }
 
     /**

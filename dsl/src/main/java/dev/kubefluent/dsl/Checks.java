@@ -185,4 +185,24 @@ final class Checks {
         }
         return value;
     }
+
+    static String pathSegment(String value, String what) {
+        notBlank(value, what);
+        if (value.equals(".") || value.equals("..") || value.contains("/") || value.contains("%")) {
+            throw new IllegalArgumentException(what + " must be a path segment (not \".\" or \"..\", no '/' or '%')"
+                    + " but was: " + quoted(value));
+        }
+        return value;
+    }
+
+    static java.util.List<String> verbs(String... verbs) {
+        noNulls(verbs, "verbs");
+        if (verbs.length == 0) {
+            throw new IllegalArgumentException("verbs must not be empty");
+        }
+        for (String v : verbs) {
+            notBlank(v, "verb");
+        }
+        return java.util.List.of(verbs);
+    }
 }

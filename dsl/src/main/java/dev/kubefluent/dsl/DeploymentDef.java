@@ -126,6 +126,16 @@ public final class DeploymentDef extends AbstractControllerDef<DeploymentDef, De
     }
 
     /**
+     * Leaves {@code spec.replicas} out of the manifest, even if {@code replicas(..)} was called, because a
+     * HorizontalPodAutoscaler owns the count: re-applying a manifest with replicas would reset the autoscaler's choice.
+     *
+     * @return this builder for method chaining (a new builder; this one is unchanged)
+     */
+    public DeploymentDef replicasOwnedByAutoscaler() {
+        return customize(b -> b.editOrNewSpec().withReplicas(null).endSpec());
+    }
+
+    /**
      * Sets {@code spec.replicas}, the desired number of Pods (Kubernetes default 1). Leave it unset when an
      * autoscaler owns the count.
      *

@@ -137,6 +137,125 @@ public final class Kube {
     }
 
     /**
+     * Starts a {@code v1} ConfigMap.
+     *
+     * <pre>{@code configMap("web-config").data("LOG_LEVEL", "info").build()}</pre>
+     *
+     * @param name the ConfigMap's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the ConfigMap builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static ConfigMapDef configMap(String name) {
+        return ConfigMapDef.of(name);
+    }
+
+    /**
+     * Starts a {@code v1} Secret; its values are never printed by Kubefluent.
+     *
+     * <pre>{@code secret("db").stringData("password", password).build()}</pre>
+     *
+     * @param name the Secret's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the Secret builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static SecretDef secret(String name) {
+        return SecretDef.of(name);
+    }
+
+    /**
+     * Starts a {@code v1} ServiceAccount.
+     *
+     * <pre>{@code serviceAccount("web").namespace("shop").automountToken(false).build()}</pre>
+     *
+     * @param name the ServiceAccount's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the ServiceAccount builder
+     */
+    public static ServiceAccountDef serviceAccount(String name) {
+        return ServiceAccountDef.of(name);
+    }
+
+    /**
+     * Starts a namespaced RBAC Role.
+     *
+     * <pre>{@code role("reader").namespace("shop").allow("get", "list", "watch").on("pods", "configmaps").build()}</pre>
+     *
+     * @param name the Role's name; must not be {@code null}
+     * @return the Role builder
+     */
+    public static RoleDef role(String name) {
+        return RoleDef.of(name);
+    }
+
+    /**
+     * Starts an RBAC ClusterRole.
+     *
+     * <pre>{@code clusterRole("node-reader").allow("get", "list").on("nodes").build()}</pre>
+     *
+     * @param name the ClusterRole's name; must not be {@code null}
+     * @return the ClusterRole builder
+     */
+    public static ClusterRoleDef clusterRole(String name) {
+        return ClusterRoleDef.of(name);
+    }
+
+    /**
+     * Starts an RBAC RoleBinding; the next call names the Role object it grants.
+     *
+     * <pre>{@code roleBinding("web-reader").role(reader).serviceAccount(webAccount).build()}</pre>
+     *
+     * @param name the RoleBinding's name; must not be {@code null}
+     * @return the step that takes the role
+     */
+    public static RoleBindingRoleStep roleBinding(String name) {
+        return new RoleBindingRoleStep(Checks.pathSegment(name, "RoleBinding name"));
+    }
+
+    /**
+     * Starts an RBAC ClusterRoleBinding of a ClusterRole object.
+     *
+     * <pre>{@code clusterRoleBinding("agent-reads-nodes", nodeReader).serviceAccount(agentAccount).build()}</pre>
+     *
+     * @param name        the binding's name; must not be {@code null}
+     * @param clusterRole a built ClusterRole; must not be {@code null}
+     * @return the ClusterRoleBinding builder
+     */
+    public static ClusterRoleBindingDef clusterRoleBinding(String name, io.fabric8.kubernetes.api.model.rbac.ClusterRole clusterRole) {
+        return ClusterRoleBindingDef.of(name, clusterRole);
+    }
+
+    /**
+     * Starts a {@code policy/v1} PodDisruptionBudget for a workload's Pods (same name, namespace and selector); the
+     * next call sets the budget.
+     *
+     * <pre>{@code podDisruptionBudget(web).maxUnavailable(1).build()}</pre>
+     *
+     * @param workload a built Deployment, StatefulSet, DaemonSet, ReplicaSet or Pod; must not be {@code null}
+     * @return the step that takes the budget
+     */
+    public static PodDisruptionBudgetStep podDisruptionBudget(io.fabric8.kubernetes.api.model.HasMetadata workload) {
+        ServiceDef.selectorOf(Checks.notNull(workload, "workload"));
+        return new PodDisruptionBudgetStep(workload);
+    }
+
+    /**
+     * Starts an {@code autoscaling/v2} HorizontalPodAutoscaler for a workload that leaves its replica count to the
+     * autoscaler (built with {@code replicasOwnedByAutoscaler()}).
+     *
+     * <pre>{@code horizontalPodAutoscaler(web, 2, 10).cpuUtilization(70).build()}</pre>
+     *
+     * @param workload    a built Deployment, StatefulSet or ReplicaSet without {@code spec.replicas}; must not be
+     *                    {@code null}
+     * @param minReplicas at least 1
+     * @param maxReplicas at least minReplicas
+     * @return the autoscaler builder
+     * @throws IllegalArgumentException if the workload sets replicas or the bounds are wrong
+     */
+    public static HorizontalPodAutoscalerDef horizontalPodAutoscaler(io.fabric8.kubernetes.api.model.HasMetadata workload,
+            int minReplicas, int maxReplicas) {
+        return HorizontalPodAutoscalerDef.of(Checks.notNull(workload, "workload"), minReplicas, maxReplicas);
+    }
+
+    /**
      * Starts a container; the next call must set its image.
      *
      * <pre>{@code container("web").image("ghcr.io/acme/web:1.4.2").port("http", 8080)}</pre>
@@ -343,6 +462,32 @@ public final class Kube {
     }
 
     /**
+     * An environment variable value from a key of a ConfigMap object; the key is checked against it now.
+     *
+     * @param configMap a built ConfigMap; must not be {@code null}
+     * @param key       one of its {@code data} or {@code binaryData} keys; must not be {@code null}
+     * @return the source, for {@link ContainerDef#env(String, EnvRef)}
+     * @throws IllegalArgumentException if the ConfigMap has no such key
+     */
+    public static EnvRef configMapKey(io.fabric8.kubernetes.api.model.ConfigMap configMap, String key) {
+        String name = Refs.name(configMap, "configMap");
+        return EnvRef.configMapKey(name, Refs.key(configMap, Refs.keys(configMap), key));
+    }
+
+    /**
+     * An environment variable value from a key of a Secret object; the key (never a value) is checked against it now.
+     *
+     * @param secret a built Secret; must not be {@code null}
+     * @param key    one of its {@code data} or {@code stringData} keys; must not be {@code null}
+     * @return the source, for {@link ContainerDef#env(String, EnvRef)}
+     * @throws IllegalArgumentException if the Secret has no such key
+     */
+    public static EnvRef secretKey(io.fabric8.kubernetes.api.model.Secret secret, String key) {
+        String name = Refs.name(secret, "secret");
+        return EnvRef.secretKey(name, Refs.key(secret, Refs.keys(secret), key));
+    }
+
+    /**
      * An environment variable value from a field of the Pod ({@code valueFrom.fieldRef}), e.g.
      * {@code metadata.name}, {@code metadata.namespace}, {@code status.podIP}, {@code spec.nodeName}.
      *
@@ -382,6 +527,48 @@ public final class Kube {
      */
     public static EnvFromRef secretEnv(String secret) {
         return EnvFromRef.of(true, secret);
+    }
+
+    /**
+     * Every key of a ConfigMap object as environment variables ({@code envFrom[].configMapRef}).
+     *
+     * @param configMap a built ConfigMap; must not be {@code null}
+     * @return the source, for {@link ContainerDef#envFrom(EnvFromRef)}
+     */
+    public static EnvFromRef configMapEnv(io.fabric8.kubernetes.api.model.ConfigMap configMap) {
+        return EnvFromRef.of(false, Refs.name(configMap, "configMap"));
+    }
+
+    /**
+     * Every key of a Secret object as environment variables ({@code envFrom[].secretRef}).
+     *
+     * @param secret a built Secret; must not be {@code null}
+     * @return the source, for {@link ContainerDef#envFrom(EnvFromRef)}
+     */
+    public static EnvFromRef secretEnv(io.fabric8.kubernetes.api.model.Secret secret) {
+        return EnvFromRef.of(true, Refs.name(secret, "secret"));
+    }
+
+    /**
+     * A volume holding a ConfigMap object's keys as files.
+     *
+     * @param name      the volume name; must not be {@code null}
+     * @param configMap a built ConfigMap; must not be {@code null}
+     * @return the volume
+     */
+    public static VolumeDef configMapVolume(String name, io.fabric8.kubernetes.api.model.ConfigMap configMap) {
+        return VolumeDef.configMap(name, Refs.name(configMap, "configMap"));
+    }
+
+    /**
+     * A volume holding a Secret object's keys as files.
+     *
+     * @param name   the volume name; must not be {@code null}
+     * @param secret a built Secret; must not be {@code null}
+     * @return the volume
+     */
+    public static VolumeDef secretVolume(String name, io.fabric8.kubernetes.api.model.Secret secret) {
+        return VolumeDef.secret(name, Refs.name(secret, "secret"));
     }
 
     /**

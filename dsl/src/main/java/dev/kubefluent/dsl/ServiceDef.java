@@ -43,7 +43,7 @@ import java.util.Map;
  * @since 0.1.0
  */
 @CheckReturnValue
-public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, ServiceBuilder> {
+public final class ServiceDef extends AbstractNamespacedDef<ServiceDef, Service, ServiceBuilder> {
 
     private final HasMetadata workload;
 
@@ -133,7 +133,7 @@ public final class ServiceDef extends AbstractObjectDef<ServiceDef, Service, Ser
         }), hatches, workload);
     }
 
-    private static Map<String, String> selectorOf(HasMetadata w) {
+    static Map<String, String> selectorOf(HasMetadata w) {
         String what = w.getKind() + " " + Checks.quoted(w.getMetadata() == null ? null : w.getMetadata().getName());
         LabelSelector sel;
         if (w instanceof Deployment d) {

@@ -122,6 +122,16 @@ public final class StatefulSetDef extends AbstractControllerDef<StatefulSetDef, 
     }
 
     /**
+     * Leaves {@code spec.replicas} out of the manifest, even if {@code replicas(..)} was called, because a
+     * HorizontalPodAutoscaler owns the count: re-applying a manifest with replicas would reset the autoscaler's choice.
+     *
+     * @return this builder for method chaining (a new builder; this one is unchanged)
+     */
+    public StatefulSetDef replicasOwnedByAutoscaler() {
+        return customize(b -> b.editOrNewSpec().withReplicas(null).endSpec());
+    }
+
+    /**
      * Sets {@code spec.replicas} (Kubernetes default 1).
      *
      * @param replicas zero or more
