@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -20,12 +23,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A complete RollingUpdate of a 10-replica Deployment on the simulated cluster (controllers, scheduler and kubelet
- * in process, pod start delay 0, manual clock: simulated time frozen, so the whole rollout runs at one instant)
- * against the same number of API writes sent over HTTP to fabric8's bare CRUD mock server, in the same run.
+ * in process, pod start delay 0, time scale 1000), awaited with a watch as a test would, against the same number of
+ * API writes sent over HTTP to fabric8's bare CRUD mock server, in the same run.
  *
  * <p>The write count is measured once in setup as the resourceVersion advance of one warm-up rollout (every
  * ReplicaSet, Pod, Event and status write of the controllers).
@@ -51,14 +55,15 @@ public class RollingUpdateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        cluster = SimulatedCluster.builder().manualClock().podStartDelay(Duration.ZERO).start();
+        cluster = SimulatedCluster.builder().timeScale(1000).podStartDelay(Duration.ZERO).start();
         client = cluster.client();
         client.apps().deployments().resource(deployment("web:0")).create();
         settle();
         long before = currentResourceVersion();
         rollingUpdate();
         writesPerRollout = currentResourceVersion() - before;
-        mock = new KubernetesMockServer(true);
+        mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+            new KubernetesCrudDispatcher(), false);
         mock.init();
         mockClient = mock.createClient();
     }
@@ -104,21 +109,15 @@ public class RollingUpdateBenchmark {
     }
 
     private DeploymentStatus settle() {
-        for (int i = 0; i < 1000; i++) {
-            cluster.runUntilIdle();
-            Deployment d = client.apps().deployments().withName("web").get();
-            DeploymentStatus s = d.getStatus();
-            if (s != null && s.getObservedGeneration() != null
+        Deployment done = client.apps().deployments().withName("web").waitUntilCondition(d -> {
+            DeploymentStatus s = d == null ? null : d.getStatus();
+            return s != null && s.getObservedGeneration() != null
                 && s.getObservedGeneration() >= d.getMetadata().getGeneration()
                 && s.getUpdatedReplicas() != null && s.getUpdatedReplicas() == REPLICAS
                 && s.getReplicas() != null && s.getReplicas() == REPLICAS
-                && s.getAvailableReplicas() != null && s.getAvailableReplicas() == REPLICAS) {
-                return s;
-            }
-            cluster.clock().advance(Duration.ofMillis(5));
-        }
-        throw new IllegalStateException("rollout of Deployment \"web\" did not complete: "
-            + client.apps().deployments().withName("web").get().getStatus());
+                && s.getAvailableReplicas() != null && s.getAvailableReplicas() == REPLICAS;
+        }, 60, TimeUnit.SECONDS);
+        return done.getStatus();
     }
 
     private long currentResourceVersion() {
