@@ -82,7 +82,7 @@ final class Waiter {
         boolean done;
         int watchFailures;
         Instant reopenAt;
-        final Map<String, Long> replicaSetRevisions = new HashMap<>();
+        final Map<String, Boolean> newReplicaSets = new HashMap<>();
 
         Tracked(ResourceRef ref, Class<? extends HasMetadata> type) {
             this.ref = ref;
@@ -401,7 +401,7 @@ final class Waiter {
 
     /**
      * Tells whether a pod belongs to the revision being rolled out: for a Deployment, a pod of a ReplicaSet it
-     * controls whose revision is at least the Deployment's; for a StatefulSet, a pod at its update revision.
+     * controls whose template is the Deployment's; for a StatefulSet, a pod at its update revision.
      */
     private boolean isNewPod(Tracked w, Pod pod, Instant deadline) {
         if (w.latest instanceof Deployment d) {
@@ -409,8 +409,11 @@ final class Waiter {
             if (owner == null || !"ReplicaSet".equals(owner.getKind())) {
                 return false;
             }
-            Long rsRevision = w.replicaSetRevisions.get(owner.getName());
-            if (rsRevision == null) {
+            // the controller's own rule (FindNewReplicaSet): the new ReplicaSet is the one whose template equals the
+            // Deployment's, hash label ignored; this needs no revision annotation and holds during a rollback
+            String key = owner.getName() + "@" + d.getMetadata().getGeneration();
+            Boolean isNew = w.newReplicaSets.get(key);
+            if (isNew == null) {
                 ReplicaSet rs;
                 try {
                     rs = retrier.call("get ReplicaSet \"" + owner.getName() + "\"", deadline, () -> client.apps().replicaSets()
@@ -419,13 +422,12 @@ final class Waiter {
                     return false;
                 }
                 OwnerReference rsOwner = rs == null ? null : controllerOf(rs);
-                if (rsOwner == null || !Objects.equals(rsOwner.getUid(), d.getMetadata().getUid())) {
-                    return false;
-                }
-                rsRevision = DeploymentHistory.revision(rs);
-                w.replicaSetRevisions.put(owner.getName(), rsRevision);
+                isNew = rsOwner != null && Objects.equals(rsOwner.getUid(), d.getMetadata().getUid())
+                        && DeploymentHistory.equalIgnoreHash(DeploymentHistory.template(rs),
+                        d.getSpec() == null ? null : d.getSpec().getTemplate());
+                w.newReplicaSets.put(key, isNew);
             }
-            return rsRevision >= DeploymentHistory.revision(d);
+            return isNew;
         }
         if (w.latest instanceof StatefulSet s) {
             String update = s.getStatus() == null ? null : s.getStatus().getUpdateRevision();

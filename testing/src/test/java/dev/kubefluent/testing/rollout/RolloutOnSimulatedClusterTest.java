@@ -1,0 +1,219 @@
+package dev.kubefluent.testing.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.rollout.ApplyOutcome;
+import dev.kubefluent.core.rollout.AppliedResource;
+import dev.kubefluent.core.rollout.BackoffPolicy;
+import dev.kubefluent.core.rollout.FailurePolicy;
+import dev.kubefluent.core.rollout.PlannedChange;
+import dev.kubefluent.core.rollout.Revision;
+import dev.kubefluent.core.rollout.RolloutEngine;
+import dev.kubefluent.core.rollout.RolloutException;
+import dev.kubefluent.core.rollout.RolloutOptions;
+import dev.kubefluent.core.rollout.RolloutPlan;
+import dev.kubefluent.core.rollout.RolloutResult;
+import dev.kubefluent.core.rollout.RolloutStatus;
+import dev.kubefluent.testing.sim.RecordedCall;
+import dev.kubefluent.testing.sim.SimulatedCluster;
+import dev.kubefluent.testing.sim.Verb;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("RolloutEngine on the simulated cluster, through the public API")
+class RolloutOnSimulatedClusterTest {
+
+    private SimulatedCluster cluster;
+    private KubernetesClient client;
+    private RolloutEngine engine;
+
+    @BeforeEach
+    void start() {
+        cluster = SimulatedCluster.builder().seed(7).namespaces("shop").timeScale(100).start();
+        client = cluster.client();
+        engine = RolloutEngine.builder(client)
+                .backoff(BackoffPolicy.exponential(Duration.ofMillis(5), Duration.ofMillis(50), 5)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    static Deployment web(String image) {
+        return new DeploymentBuilder().withNewMetadata().withName("web").withNamespace("shop")
+                .addToLabels("app.kubernetes.io/name", "web").endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app.kubernetes.io/name", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app.kubernetes.io/name", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage(image).endContainer().endSpec().endTemplate()
+                .endSpec().build();
+    }
+
+    static ConfigMap config(String value) {
+        return new ConfigMapBuilder().withNewMetadata().withName("web-config").withNamespace("shop")
+                .addToLabels("app.kubernetes.io/name", "web").endMetadata().addToData("greeting", value).build();
+    }
+
+    private static RolloutOptions.Builder options() {
+        return RolloutOptions.builder().timeout(Duration.ofSeconds(60)).failFastGrace(Duration.ofMillis(500))
+                .crashLoopRestarts(1);
+    }
+
+    private String liveImage() {
+        return client.apps().deployments().inNamespace("shop").withName("web").get().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage();
+    }
+
+    @Test
+    @DisplayName("a new app succeeds, then a rolling update v1 -> v2 succeeds with kubectl's final line")
+    void new_app_and_rolling_update() {
+        RolloutResult first = engine.rollout(ManifestSet.of(config("hello"), web("nginx:1")), options().build());
+        assertThat(first.status()).as(first.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(first.applied()).extracting(AppliedResource::outcome).containsOnly(ApplyOutcome.CREATED);
+
+        RolloutResult second = engine.rollout(ManifestSet.of(config("hello"), web("nginx:2")), options().build());
+        assertThat(second.status()).as(second.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(second.message()).isEqualTo("deployment \"web\" successfully rolled out");
+        assertThat(second.applied()).extracting(AppliedResource::outcome)
+                .containsExactly(ApplyOutcome.UNCHANGED, ApplyOutcome.CONFIGURED);
+        assertThat(engine.history("shop", "web")).extracting(Revision::number).containsExactly(1L, 2L);
+        assertThat(cluster.requests(Verb.PATCH, "deployments")).allSatisfy(c ->
+                assertThat(c.queryParameter("fieldManager")).isEqualTo("kubefluent"));
+    }
+
+    @Test
+    @DisplayName("a broken image and a changed ConfigMap are both rolled back quickly, naming the image")
+    void broken_image_rolls_back_release() {
+        cluster.pods().withImage("nginx:typo").failImagePull();
+        engine.rollout(ManifestSet.of(config("hello"), web("nginx:1")), options().build());
+
+        long started = System.nanoTime();
+        RolloutResult result = engine.rollout(ManifestSet.of(config("bonjour"), web("nginx:typo")), options().build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(result.message()).contains("nginx:typo").contains("rolled back release web to revision 1");
+        assertThat(liveImage()).isEqualTo("nginx:1");
+        assertThat(client.configMaps().inNamespace("shop").withName("web-config").get().getData())
+                .containsEntry("greeting", "hello");
+    }
+
+    @Test
+    @DisplayName("a crash-looping image is rolled back with its termination reason")
+    void crash_loop_rolls_back() {
+        cluster.pods().withImage("app:crash").crashLoop();
+        engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        RolloutResult result = engine.rollout(ManifestSet.of(web("app:crash")), options().build());
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(result.message()).contains("CrashLoopBackOff");
+        assertThat(liveImage()).isEqualTo("nginx:1");
+    }
+
+    @Test
+    @DisplayName("LEAVE reports FAILED and a rollout that never gets ready times out")
+    void leave_and_timeout() {
+        cluster.pods().withImage("nginx:typo").failImagePull();
+        cluster.pods().withImage("app:slow").neverReady();
+        engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+
+        RolloutResult failed = engine.rollout(ManifestSet.of(web("nginx:typo")),
+                options().onFailure(FailurePolicy.LEAVE).build());
+        assertThat(failed.status()).isEqualTo(RolloutStatus.FAILED);
+        assertThat(liveImage()).isEqualTo("nginx:typo");
+
+        RolloutResult timedOut = engine.rollout(ManifestSet.of(web("app:slow")),
+                options().onFailure(FailurePolicy.LEAVE).timeout(Duration.ofSeconds(3)).build());
+        assertThat(timedOut.status()).isEqualTo(RolloutStatus.TIMED_OUT);
+        assertThat(timedOut.message()).startsWith("rollout did not complete within 3s: Deployment \"web\": ");
+    }
+
+    @Test
+    @DisplayName("undo to a chosen revision, pause/resume, and restart making a new revision")
+    void undo_pause_resume_restart() {
+        engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        engine.rollout(ManifestSet.of(web("nginx:2")), options().build());
+        engine.rollout(ManifestSet.of(web("nginx:3")), options().build());
+
+        assertThatThrownBy(() -> engine.undo("shop", "web", 7)).isInstanceOf(RolloutException.class)
+                .hasMessage("unable to find specified revision 7 in history");
+        assertThat(engine.undo("shop", "web", 1)).isEqualTo("deployment.apps/web rolled back");
+        assertThat(liveImage()).isEqualTo("nginx:1");
+
+        assertThat(engine.pause("shop", "web")).isEqualTo("deployment.apps/web paused");
+        assertThat(client.apps().deployments().inNamespace("shop").withName("web").get().getSpec().getPaused()).isTrue();
+        assertThat(engine.resume("shop", "web")).isEqualTo("deployment.apps/web resumed");
+
+        int before = engine.history("shop", "web").size();
+        assertThat(engine.restart("shop", "web")).isEqualTo("deployment.apps/web restarted");
+        RolloutResult settled = engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        assertThat(settled.status()).as(settled.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(engine.history("shop", "web").size()).isGreaterThan(before);
+    }
+
+    @Test
+    @DisplayName("prune removes only owned objects that left the set; plan shows the diff without writing")
+    void prune_and_plan() {
+        ConfigMap extra = new ConfigMapBuilder(config("x")).editMetadata().withName("web-extra").endMetadata().build();
+        engine.rollout(ManifestSet.of(config("hello"), extra, web("nginx:1")), options().build());
+        client.configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata().withName("foreign")
+                .addToLabels("kubefluent.dev/release", "web").endMetadata().build()).create();
+
+        cluster.clearRequests();
+        RolloutPlan plan = engine.plan(ManifestSet.of(config("hello"), web("nginx:2")), options().prune(true).build());
+        assertThat(cluster.requests()).extracting(RecordedCall::verb).containsOnly(Verb.GET, Verb.LIST);
+        assertThat(plan.toString()).contains("spec.template.spec.containers[0].image: \"nginx:1\" -> \"nginx:2\"");
+        assertThat(plan.changes()).filteredOn(c -> c.action() == PlannedChange.Action.PRUNE)
+                .extracting(c -> c.resource().name()).containsExactly("web-extra");
+
+        RolloutResult result = engine.rollout(ManifestSet.of(config("hello"), web("nginx:2")), options().prune(true).build());
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(result.pruned()).containsExactly(ResourceRef.of("ConfigMap", "shop", "web-extra"));
+        assertThat(client.configMaps().inNamespace("shop").withName("foreign").get()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("500s and an optimistic-lock 409 during apply, and a dropped watch during the wait, still end correctly")
+    void faults_during_apply_and_wait() {
+        cluster.faults().on(Verb.PATCH, "deployments").times(2).respondWith(500, "etcd leader changed");
+        cluster.faults().on(Verb.PATCH, "configmaps").times(1).conflict();
+        cluster.faults().on(Verb.WATCH, "deployments").times(1).dropWatch();
+        RolloutResult result = engine.rollout(ManifestSet.of(config("hello"), web("nginx:1")), options().build());
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(cluster.requests(Verb.PATCH, "deployments")).hasSize(3);
+        assertThat(cluster.requests(Verb.PATCH, "configmaps")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a field conflict with another manager fails fast and names it")
+    void field_conflict_fails_fast() {
+        engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        Deployment scaled = new DeploymentBuilder().withNewMetadata().withName("web").withNamespace("shop").endMetadata()
+                .withNewSpec().withReplicas(5).endSpec().build();
+        client.apps().deployments().inNamespace("shop").resource(scaled).fieldManager("hpa-controller").forceConflicts()
+                .serverSideApply();
+        cluster.clearRequests();
+
+        Deployment three = web("nginx:1");
+        three.getSpec().setReplicas(3);
+        RolloutResult result = engine.rollout(ManifestSet.of(three), options().onFailure(FailurePolicy.LEAVE).build());
+        assertThat(result.status()).isEqualTo(RolloutStatus.FAILED);
+        assertThat(result.message()).contains("server-side apply conflict").contains("\"hpa-controller\"");
+        assertThat(cluster.requests(Verb.PATCH, "deployments")).hasSize(1);
+    }
+
+    static List<String> names(List<RecordedCall> calls) {
+        return calls.stream().map(RecordedCall::name).toList();
+    }
+}
