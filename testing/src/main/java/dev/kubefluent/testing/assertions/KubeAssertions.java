@@ -172,4 +172,18 @@ public class KubeAssertions {
     public static ClusterAssert assertThat(SimulatedCluster actual) {
         return new ClusterAssert(actual == null ? null : actual.client());
     }
+
+    /**
+     * Creates an assertion on a recorded rollout: the rolling-update bounds it kept.
+     *
+     * <pre>{@code
+     * assertThat(trace).neverExceededMaxSurge().neverFellBelowMinAvailable();
+     * }</pre>
+     *
+     * @param actual the trace, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static RolloutTraceAssert assertThat(RolloutTrace actual) {
+        return new RolloutTraceAssert(actual);
+    }
 }

@@ -177,4 +177,15 @@ public class KubeSoftAssertions extends AbstractSoftAssertions {
     public ClusterAssert assertThat(SimulatedCluster actual) {
         return assertThat(actual == null ? null : actual.client());
     }
+
+    /**
+     * Creates a soft assertion on a recorded rollout.
+     *
+     * @param actual the trace, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public RolloutTraceAssert assertThat(RolloutTrace actual) {
+        return soft(RolloutTraceAssert.class, RolloutTrace.class, actual);
+    }
 }
