@@ -38,7 +38,7 @@ final class Layer1 {
             WorkloadRules.job(f, j);
         } else if (r instanceof CronJob c) {
             WorkloadRules.cronJob(f, c);
-        } else {
+        } else if (!OtherKindRules.check(f, r)) {
             boolean namespaced = r instanceof Namespaced || r.getMetadata() != null
                     && r.getMetadata().getNamespace() != null;
             MetadataRules.check(f, r.getMetadata(), NameForm.PATH_SEGMENT, namespaced);

@@ -599,7 +599,7 @@ final class PodSpecRules {
         return true;
     }
 
-    private static BigDecimal amount(Quantity q) {
+    static BigDecimal amount(Quantity q) {
         try {
             return Quantity.getAmountInBytes(q);
         } catch (RuntimeException e) {

@@ -297,7 +297,7 @@ final class SetRules {
             return;
         }
         var ref = spec.getScaleTargetRef();
-        if (isBlank(ref.getName()) || !SCALABLE.contains(ref.getKind())) {
+        if (isBlank(ref.getName()) || ref.getKind() == null || !SCALABLE.contains(ref.getKind())) {
             return;
         }
         if (index.workload(ref.getKind(), SetIndex.namespaceOf(hpa), ref.getName()) == null) {

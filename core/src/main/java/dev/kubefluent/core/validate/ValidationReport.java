@@ -59,6 +59,33 @@ public final class ValidationReport {
         }
     }
 
+    /**
+     * Renders the report for people: a summary line, then the violations grouped by resource, each with its rule id,
+     * source, the version it applies from, and the fix when one is known.
+     *
+     * <pre>{@code
+     * 1 error, 0 warnings in 1 resource
+     *
+     * Deployment shop/web
+     *   ERROR   spec.template.spec.containers[0].ports[0].containerPort must be between 1 and 65535 but was: 70000  [container-port-invalid, API server since 1.0]
+     * }</pre>
+     *
+     * @return the text, ending with a newline
+     */
+    public String toText() {
+        return ReportWriter.text(violations);
+    }
+
+    /**
+     * Renders the report as JSON for tools: {@code {"errors":n,"warnings":n,"violations":[{"kind", "namespace",
+     * "name", "path", "ruleId", "severity", "source", "since", "message", "hint"}]}}; absent values are {@code null}.
+     *
+     * @return the JSON document
+     */
+    public String toJson() {
+        return ReportWriter.json(violations);
+    }
+
     @Override
     public String toString() {
         return violations.isEmpty() ? "no violations" : violations.size() + " violation(s): " + violations;

@@ -82,12 +82,18 @@ public final class Validator {
         if (settings.layer2() || settings.anyProfile()) {
             SetRules.check(resources, settings, out);
         }
+        if (settings.layer2()) {
+            out.addAll(set.sourceFindings());
+        }
         return report(out);
     }
 
     private void single(HasMetadata resource, List<Violation> out) {
         Findings f = new Findings(resource, settings, out);
         Layer1.check(f, resource);
+        if (settings.anyProfile()) {
+            PolicyRules.check(f, resource);
+        }
     }
 
     private static ValidationReport report(List<Violation> out) {

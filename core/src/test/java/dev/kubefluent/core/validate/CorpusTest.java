@@ -2,6 +2,9 @@ package dev.kubefluent.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,5 +52,16 @@ class CorpusTest {
     void corpus_is_large_enough() {
         assertThat(invalid().count()).isGreaterThanOrEqualTo(60);
         assertThat(valid().count()).isGreaterThanOrEqualTo(15);
+    }
+    @Test
+    void every_rule_has_an_invalid_manifest() {
+        Set<String> covered = invalid().map(Corpus.Case::rule).collect(Collectors.toSet());
+        Set<String> missing = new TreeSet<>();
+        for (Rule r : Rule.values()) {
+            if (!covered.contains(r.id())) {
+                missing.add(r.id());
+            }
+        }
+        assertThat(missing).as("rules without a corpus manifest").isEmpty();
     }
 }

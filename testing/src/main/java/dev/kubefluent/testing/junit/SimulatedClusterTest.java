@@ -76,6 +76,14 @@ public @interface SimulatedClusterTest {
      */
     boolean createNamespacesOnDemand() default false;
 
+    /**
+     * Whether the cluster runs its controllers, scheduler and kubelet (Deployments roll out, pods become ready);
+     * without them objects keep exactly what clients write.
+     *
+     * @return whether controllers run
+     */
+    boolean controllers() default true;
+
     /** How long one simulated cluster lives. */
     enum Scope {
         /** Use the configuration parameter {@value SimulatedClusterTest#DEFAULT_SCOPE_PROPERTY_NAME}, else per test. */

@@ -2,10 +2,14 @@ package dev.kubefluent.testing.sim;
 
 import dev.kubefluent.core.validate.KubeVersion;
 import dev.kubefluent.core.validate.Validator;
+import dev.kubefluent.testing.internal.controller.ControllerSettings;
+import dev.kubefluent.testing.internal.controller.Controllers;
 import dev.kubefluent.testing.internal.server.ApiServer;
 import dev.kubefluent.testing.internal.server.ControlPlane;
 import dev.kubefluent.testing.internal.server.ResourceType;
 import dev.kubefluent.testing.internal.server.Store;
+import dev.kubefluent.testing.internal.server.StoreAccess;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -63,6 +67,24 @@ public final class SimulatedCluster implements AutoCloseable {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
+    static {
+        // Jackson builds the (de)serializers of the large model classes lazily, which takes seconds on a loaded
+        // machine; all clusters and clients share one serialization, warmed here once, off the test's thread.
+        Thread warmUp = new Thread(() -> {
+            for (ResourceType t : ResourceType.all()) {
+                try {
+                    Object typed = SERIALIZATION.convertValue(Map.of("apiVersion", t.apiVersion(), "kind", t.kind(),
+                            "metadata", Map.of("name", "warm-up")), t.modelClass());
+                    SERIALIZATION.asJson(typed);
+                } catch (RuntimeException e) {
+                    // only a warm-up
+                }
+            }
+        }, "kubefluent-sim-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     private final long seed;
     private final boolean https;
     private final MockWebServer server;
@@ -72,6 +94,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final Faults faults;
     private final SimulatedClock clock;
     private final String url;
+    private final Pods pods;
     private KubernetesClient client;
     private Path kubeconfig;
     private volatile boolean closed;
@@ -92,8 +115,25 @@ public final class SimulatedCluster implements AutoCloseable {
         if (https) {
             server.useHttps();
         }
+        Controllers controllers = null;
+        if (b.controllers) {
+            StoreAccess access = new StoreAccess(api, controlPlane);
+            controllers = Controllers.create(access, new ControllerSettings(b.nodes, b.podStartDelay));
+            access.register(controllers.all());
+            Controllers podControllers = controllers;
+            api.podLogs((pod, container) -> {
+                String lines = podControllers.podBehaviors().logs(SERIALIZATION.convertValue(pod, Pod.class),
+                        container);
+                return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+            });
+        }
+        this.pods = controllers == null ? null : new Pods(controllers.podBehaviors());
+        Controllers started = controllers;
         try {
             controlPlane.call(() -> {
+                if (started != null) {
+                    started.start();
+                }
                 for (String ns : b.namespaces) {
                     Map<String, Object> tree = new LinkedHashMap<>();
                     tree.put("apiVersion", "v1");
@@ -141,7 +181,7 @@ public final class SimulatedCluster implements AutoCloseable {
      *
      * <p>It is tuned for tests, so that a test sees exactly the faults it injected: no request retries
      * ({@code requestRetryBackoffLimit = 0}), a 5 s request timeout, a 2 s connection timeout and a 100 ms watch
-     * reconnect interval.
+     * reconnect interval. All clients of simulated clusters share one {@code KubernetesSerialization}.
      *
      * @return the shared client
      */
@@ -163,7 +203,7 @@ public final class SimulatedCluster implements AutoCloseable {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url).withNamespace("default")
                 .withTrustCerts(true).withRequestRetryBackoffLimit(0).withRequestTimeout(5_000)
                 .withConnectionTimeout(2_000).withWatchReconnectInterval(100).withHttp2Disable(true).build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(SERIALIZATION).build();
     }
 
     /**
@@ -188,6 +228,27 @@ public final class SimulatedCluster implements AutoCloseable {
             }
         }
         return kubeconfig;
+    }
+
+    /**
+     * The pod behaviours of this cluster's simulated kubelet and scheduler: failing image pulls, crash loops, slow
+     * readiness, unschedulable pods, log lines.
+     *
+     * <pre>{@code
+     * PodBehaviorRule rule = cluster.pods().withImage("ghcr.io/acme/web:2.0").failImagePull();
+     * }</pre>
+     *
+     * @return the pod behaviours
+     * @throws IllegalStateException when the cluster was built {@link Builder#withoutControllers() without
+     *     controllers}
+     */
+    public Pods pods() {
+        checkOpen();
+        if (pods == null) {
+            throw new IllegalStateException(this + " runs without controllers, so it has no pods to give behaviours:"
+                    + " build it without calling withoutControllers()");
+        }
+        return pods;
     }
 
     /**
@@ -402,6 +463,9 @@ public final class SimulatedCluster implements AutoCloseable {
         private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
         private KubeVersion kubernetesVersion = KubeVersion.DEFAULT;
         private int watchHistory = 10_000;
+        private boolean controllers = true;
+        private int nodes = ControllerSettings.DEFAULTS.nodeCount();
+        private Duration podStartDelay = ControllerSettings.DEFAULTS.podStartDelay();
 
         private Builder() {
         }
@@ -525,6 +589,46 @@ public final class SimulatedCluster implements AutoCloseable {
                 throw new IllegalArgumentException("watchHistory must be positive but was: " + events);
             }
             this.watchHistory = events;
+            return this;
+        }
+
+        /**
+         * Runs only the API server: no Deployment, ReplicaSet, StatefulSet, DaemonSet or endpoint controllers, no
+         * scheduler, no kubelet and no nodes, so objects keep exactly what clients write.
+         *
+         * @return this builder for method chaining
+         */
+        public Builder withoutControllers() {
+            this.controllers = false;
+            return this;
+        }
+
+        /**
+         * The number of simulated nodes ({@code node-1} ... {@code node-N}; default 3).
+         *
+         * @param count the number of nodes, at least 1
+         * @return this builder for method chaining
+         */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("nodes must be at least 1 but was: " + count);
+            }
+            this.nodes = count;
+            return this;
+        }
+
+        /**
+         * The simulated time from a pod's scheduling to its containers running and (without a behaviour) ready;
+         * default 10 ms.
+         *
+         * @param delay the delay, must not be {@code null} or negative
+         * @return this builder for method chaining
+         */
+        public Builder podStartDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("podStartDelay must not be null or negative but was: " + delay);
+            }
+            this.podStartDelay = delay;
             return this;
         }
 

@@ -6,8 +6,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
-/** One simulated cluster per test class (namespaces created on demand); each test works in its own namespace. */
-@SimulatedClusterTest(scope = Scope.PER_CLASS, createNamespacesOnDemand = true)
+/**
+ * One simulated API server (no controllers) per test class, namespaces created on demand; each test works in its own
+ * namespace.
+ */
+@SimulatedClusterTest(scope = Scope.PER_CLASS, createNamespacesOnDemand = true, controllers = false)
 abstract class SharedClusterTest {
 
     SimulatedCluster cluster;

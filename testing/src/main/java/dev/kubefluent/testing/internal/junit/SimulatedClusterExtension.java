@@ -87,6 +87,9 @@ public final class SimulatedClusterExtension implements ParameterResolver, TestE
     private static SimulatedCluster start(SimulatedClusterTest annotation) {
         SimulatedCluster.Builder builder = SimulatedCluster.builder().namespaces(annotation.namespaces())
                 .createNamespacesOnDemand(annotation.createNamespacesOnDemand());
+        if (!annotation.controllers()) {
+            builder.withoutControllers();
+        }
         if (annotation.seed() != SimulatedClusterTest.RANDOM_SEED) {
             builder.seed(annotation.seed());
         }

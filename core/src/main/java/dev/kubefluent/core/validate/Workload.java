@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * A pod-bearing resource seen uniformly: its selector (null for Pods, Jobs and CronJobs, whose selectors are
- * generated), its pods' labels, its pod spec, the path of that spec, and its replicas.
+ * generated), its pods' labels and annotations, its pod spec, the path of that spec, and its replicas.
  */
-record Workload(HasMetadata resource, LabelSelector selector, Map<String, String> podLabels, PodSpec podSpec,
-        String specPath, Integer replicas) {
+record Workload(HasMetadata resource, LabelSelector selector, Map<String, String> podLabels,
+        Map<String, String> templateAnnotations, PodSpec podSpec, String specPath, Integer replicas) {
 
     /** Views a resource as a workload, or returns {@code null} for kinds that do not run pods. */
     static Workload of(HasMetadata r) {
@@ -40,16 +40,19 @@ record Workload(HasMetadata resource, LabelSelector selector, Map<String, String
             return of(c, null, c.getSpec().getJobTemplate().getSpec().getTemplate(),
                     "spec.jobTemplate.spec.template.", null);
         } else if (r instanceof Pod p) {
-            return new Workload(p, null, p.getMetadata() == null ? null : p.getMetadata().getLabels(), p.getSpec(),
-                    "spec.", null);
+            var meta = p.getMetadata();
+            return new Workload(p, null, meta == null ? null : meta.getLabels(),
+                    meta == null ? null : meta.getAnnotations(), p.getSpec(), "spec.", null);
         }
         return null;
     }
 
     private static Workload of(HasMetadata r, LabelSelector selector, PodTemplateSpec t, String templatePath,
             Integer replicas) {
-        Map<String, String> labels = t == null || t.getMetadata() == null ? null : t.getMetadata().getLabels();
-        return new Workload(r, selector, labels, t == null ? null : t.getSpec(), templatePath + "spec.", replicas);
+        var meta = t == null ? null : t.getMetadata();
+        return new Workload(r, selector, meta == null ? null : meta.getLabels(),
+                meta == null ? null : meta.getAnnotations(), t == null ? null : t.getSpec(), templatePath + "spec.",
+                replicas);
     }
 
     String namespace() {
