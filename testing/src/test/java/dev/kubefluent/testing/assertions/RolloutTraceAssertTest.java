@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trace and its bounds on a scripted rollout: the test plays the Deployment controller's part by creating,
- * readying and deleting pods on the simulated API server, so that each bound is both kept and broken on purpose.
+ * The trace and its bounds on a scripted rollout: the simulated cluster runs without controllers and the test plays
+ * the Deployment controller's part by creating, readying and deleting pods, so that each bound is both kept and
+ * broken on purpose.
  */
 @DisplayName("RolloutTrace and its assertions")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,7 +33,7 @@ class RolloutTraceAssertTest {
 
     private static final ResourceRef WEB = ResourceRef.of("Deployment", "shop", "web");
 
-    private final SimulatedCluster cluster = SimulatedCluster.builder().seed(11).namespaces("shop").start();
+    private final SimulatedCluster cluster = SimulatedCluster.builder().seed(11).namespaces("shop").withoutControllers().start();
     private final KubernetesClient client = cluster.client();
 
     @AfterAll

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("assertThat(SimulatedCluster)")
 class SimulatedClusterAssertTest {
 
-    private final SimulatedCluster cluster = SimulatedCluster.builder().seed(7).namespaces("shop").start();
+    private final SimulatedCluster cluster = SimulatedCluster.builder().seed(7).namespaces("shop").withoutControllers().start();
     private final KubernetesClient client = cluster.client();
 
     @AfterEach
