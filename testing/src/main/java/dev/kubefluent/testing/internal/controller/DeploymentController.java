@@ -33,7 +33,7 @@ import java.util.Set;
  * after writes, so some status writes fail with 409 and the sync is retried (§6.3 of the rollout reference).
  *
  * <p>Not modelled: adoption and release of orphaned ReplicaSets (only ReplicaSets whose controller reference names the
- * Deployment are seen) and the deprecated {@code deprecated.deployment.rollback.to} server-side rollback.
+ * Deployment are seen).
  */
 final class DeploymentController implements Controller {
 
@@ -59,6 +59,7 @@ final class DeploymentController implements Controller {
     static final String RESUMED_REASON = "DeploymentResumed";
 
     static final String COMPONENT = "deployment-controller";
+    static final String ROLLBACK_TO = "deprecated.deployment.rollback.to";
 
     private final ClusterAccess access;
     private final EventRecorder events;
@@ -141,6 +142,10 @@ final class DeploymentController implements Controller {
             syncScale(d, rsList);
             return;
         }
+        if (Meta.annotations(d).containsKey(ROLLBACK_TO)) {
+            rollback(d, rsList);
+            return;
+        }
         if (isScalingEvent(d, rsList)) {
             syncScale(d, rsList);
             return;
@@ -190,6 +195,97 @@ final class DeploymentController implements Controller {
             }
         }
         return map;
+    }
+
+    // ---------------------------------------------------------------- rollback.go
+
+    /** {@code rollback}: the server-side rollback of the {@code deprecated.deployment.rollback.to} annotation. */
+    private void rollback(Deployment d, List<ReplicaSet> rsList) {
+        NewAndOld all = getAllReplicaSetsAndSyncRevision(d, rsList, true);
+        List<ReplicaSet> allRSs = all.all();
+        long revision;
+        try {
+            revision = Long.parseLong(Meta.annotations(d).get(ROLLBACK_TO));
+        } catch (NumberFormatException e) {
+            revision = 0;
+        }
+        if (revision == 0) {
+            revision = lastRevision(allRSs);
+            if (revision == 0) {
+                events.event(d, EventRecorder.WARNING, "DeploymentRollbackRevisionNotFound",
+                    "Unable to find last revision.", COMPONENT);
+                updateDeploymentAndClearRollbackTo(d);
+                return;
+            }
+        }
+        for (ReplicaSet rs : allRSs) {
+            Long v = rs == null ? null : revision(rs);
+            if (v != null && v == revision) {
+                boolean performed = rollbackToTemplate(d, rs);
+                if (performed) {
+                    events.event(d, EventRecorder.NORMAL, "DeploymentRollback",
+                        "Rolled back deployment " + quote(Meta.name(d)) + " to revision " + revision, COMPONENT);
+                }
+                return;
+            }
+        }
+        events.event(d, EventRecorder.WARNING, "DeploymentRollbackRevisionNotFound",
+            "Unable to find the revision to rollback to.", COMPONENT);
+        updateDeploymentAndClearRollbackTo(d);
+    }
+
+    private boolean rollbackToTemplate(Deployment d, ReplicaSet rs) {
+        boolean performed = false;
+        if (!equalIgnoreHash(d.getSpec().getTemplate(), rs.getSpec().getTemplate())) {
+            PodTemplateSpec template = Meta.copy(rs.getSpec().getTemplate());
+            if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
+                template.getMetadata().getLabels().remove(PodTemplateHash.LABEL);
+            }
+            d.getSpec().setTemplate(template);
+            Map<String, String> annotations = new LinkedHashMap<>();
+            Meta.annotations(d).forEach((k, v) -> {
+                if (ANNOTATIONS_TO_SKIP.contains(k)) {
+                    annotations.put(k, v);
+                }
+            });
+            Meta.annotations(rs).forEach((k, v) -> {
+                if (!ANNOTATIONS_TO_SKIP.contains(k)) {
+                    annotations.put(k, v);
+                }
+            });
+            d.getMetadata().setAnnotations(annotations);
+            performed = true;
+        } else {
+            events.event(d, EventRecorder.WARNING, "DeploymentRollbackTemplateUnchanged",
+                "The rollback revision contains the same template as current deployment " + quote(Meta.name(d)),
+                COMPONENT);
+        }
+        updateDeploymentAndClearRollbackTo(d);
+        return performed;
+    }
+
+    private void updateDeploymentAndClearRollbackTo(Deployment d) {
+        Meta.mutableAnnotations(d.getMetadata()).remove(ROLLBACK_TO);
+        access.update(d);
+    }
+
+    /** {@code LastRevision}: the second-highest revision. */
+    private static long lastRevision(List<ReplicaSet> allRSs) {
+        long max = 0;
+        long secMax = 0;
+        for (ReplicaSet rs : allRSs) {
+            Long v = rs == null ? null : revision(rs);
+            if (v == null) {
+                continue;
+            }
+            if (v >= max) {
+                secMax = max;
+                max = v;
+            } else if (v > secMax) {
+                secMax = v;
+            }
+        }
+        return secMax;
     }
 
     // ---------------------------------------------------------------- sync.go

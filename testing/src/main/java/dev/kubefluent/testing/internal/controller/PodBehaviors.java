@@ -180,13 +180,14 @@ public final class PodBehaviors {
     }
 
     /**
-     * The container's log lines: those of the last installed rule with lines that matches it.
+     * The container's log lines, as {@code pods/log} serves them: those of the last installed rule with lines that
+     * matches the container.
      *
      * @param pod the pod, must not be {@code null}
      * @param containerName the container name, or {@code null} for the first container
-     * @return the lines, each terminated by a newline; empty if none
+     * @return the lines without terminators, or {@code null} if no rule defines any
      */
-    public String logs(Pod pod, String containerName) {
+    public List<String> logLines(Pod pod, String containerName) {
         Container container = null;
         for (Container c : containers(pod)) {
             if (containerName == null || containerName.equals(c.getName())) {
@@ -195,20 +196,28 @@ public final class PodBehaviors {
             }
         }
         if (container == null) {
-            return "";
+            return null;
         }
         List<Rule> snapshot = new ArrayList<>(rules);
         for (int i = snapshot.size() - 1; i >= 0; i--) {
             Rule r = snapshot.get(i);
             if (!r.selector.logLines.isEmpty() && r.selector.matches(pod, container)) {
-                StringBuilder out = new StringBuilder();
-                for (String line : r.selector.logLines) {
-                    out.append(line).append('\n');
-                }
-                return out.toString();
+                return r.selector.logLines;
             }
         }
-        return "";
+        return null;
+    }
+
+    /**
+     * The container's log as one text, each line terminated by a newline.
+     *
+     * @param pod the pod, must not be {@code null}
+     * @param containerName the container name, or {@code null} for the first container
+     * @return the log, empty if no rule defines lines
+     */
+    public String logs(Pod pod, String containerName) {
+        List<String> lines = logLines(pod, containerName);
+        return lines == null ? "" : String.join("\n", lines) + "\n";
     }
 
     /** The container behaviour: the last installed matching rule that is not about scheduling, or null. */

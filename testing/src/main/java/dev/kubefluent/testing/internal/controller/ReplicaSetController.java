@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 
 import java.time.Instant;
@@ -67,11 +68,16 @@ final class ReplicaSetController implements Controller {
         }
         ReplicaSet rs = stored.get();
         List<Pod> pods = ownedActivePods(rs);
+        failure = null;
         if (!Meta.isDeleting(rs)) {
             manageReplicas(pods, rs);
             pods = ownedActivePods(rs);
         }
         updateStatus(rs, pods);
+        if (failure != null) {
+            // syncReplicaSet returns the create error, so the work queue retries with back-off
+            throw new IllegalStateException(failure);
+        }
     }
 
     private List<Pod> ownedActivePods(HasMetadata owner) {
@@ -84,11 +90,22 @@ final class ReplicaSetController implements Controller {
         return pods;
     }
 
+    /** The pod-creation error of the current sync, reported as the ReplicaFailure condition. */
+    private String failure;
+
     private void manageReplicas(List<Pod> pods, ReplicaSet rs) {
         int diff = pods.size() - Meta.orZero(rs.getSpec().getReplicas());
         if (diff < 0) {
             for (int i = 0; i < -diff; i++) {
-                Pod created = access.create(podFromTemplate(rs.getSpec().getTemplate(), rs, Meta.name(rs) + "-"));
+                Pod created;
+                try {
+                    created = access.create(podFromTemplate(rs.getSpec().getTemplate(), rs, Meta.name(rs) + "-"));
+                } catch (ClusterAccessException e) {
+                    events.event(rs, EventRecorder.WARNING, "FailedCreate", "Error creating: " + e.getMessage(),
+                        COMPONENT);
+                    failure = "Error creating: " + e.getMessage();
+                    return;
+                }
                 events.event(rs, EventRecorder.NORMAL, "SuccessfulCreate", "Created pod: " + Meta.name(created),
                     COMPONENT);
             }
@@ -238,11 +255,32 @@ final class ReplicaSetController implements Controller {
         status.setReadyReplicas(Meta.omitZero(counts.ready));
         status.setAvailableReplicas(Meta.omitZero(counts.available));
         status.setObservedGeneration(rs.getMetadata().getGeneration());
+        setReplicaFailure(status);
         if (!normalized(status).equals(normalized(rs.getStatus()))) {
             rs.setStatus(status);
             access.updateStatus(rs);
         }
         counts.requeueForAvailability(queue, Meta.key(rs), now);
+    }
+
+    /** {@code calculateStatus}: ReplicaFailure=True/FailedCreate while creating pods fails, removed once it works. */
+    private void setReplicaFailure(ReplicaSetStatus status) {
+        List<ReplicaSetCondition> conditions = new ArrayList<>();
+        ReplicaSetCondition current = null;
+        if (status.getConditions() != null) {
+            for (ReplicaSetCondition c : status.getConditions()) {
+                if ("ReplicaFailure".equals(c.getType())) {
+                    current = c;
+                } else {
+                    conditions.add(c);
+                }
+            }
+        }
+        if (failure != null) {
+            String since = current != null ? current.getLastTransitionTime() : Meta.timestamp(access.now());
+            conditions.add(new ReplicaSetCondition(since, failure, "FailedCreate", "True", "ReplicaFailure"));
+        }
+        status.setConditions(conditions);
     }
 
     private static ReplicaSetStatus normalized(ReplicaSetStatus s) {

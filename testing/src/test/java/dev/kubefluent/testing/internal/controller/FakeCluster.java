@@ -55,6 +55,9 @@ final class FakeCluster implements ClusterAccess {
     private long uids;
     private long tasksRun;
 
+    /** Makes creates of matching objects fail as an admission plugin (e.g. a quota) would; null accepts all. */
+    java.util.function.Predicate<HasMetadata> rejectCreate;
+
     FakeCluster register(List<Controller> list) {
         controllers.addAll(list);
         return this;
@@ -151,6 +154,10 @@ final class FakeCluster implements ClusterAccess {
 
     @Override
     public <T extends HasMetadata> T create(T object) {
+        if (rejectCreate != null && rejectCreate.test(object)) {
+            throw new ClusterAccessException(403, object.getPlural() + " \"" + object.getMetadata().getGenerateName()
+                + "\" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=3, limited: pods=3");
+        }
         T o = Meta.copy(object);
         if (o.getMetadata().getName() == null || o.getMetadata().getName().isEmpty()) {
             if (o.getMetadata().getGenerateName() == null) {

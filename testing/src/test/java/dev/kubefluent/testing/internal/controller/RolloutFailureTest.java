@@ -177,4 +177,43 @@ class RolloutFailureTest {
         assertThat(Map.of("desired", sim.replicaSetWithImage("web:1").getMetadata().getAnnotations()
             .get("deployment.kubernetes.io/desired-replicas"))).containsEntry("desired", "5");
     }
+
+    @Test
+    @DisplayName("the deprecated rollback.to annotation rolls the template back to the previous revision")
+    void server_side_rollback() {
+        Deployment d = Sim.deployment("web", 2, 1, 0, "web:1");
+        d.getMetadata().setAnnotations(new java.util.LinkedHashMap<>(Map.of("kubernetes.io/change-cause", "v1")));
+        sim.createAndRollOut(d);
+        sim.edit("web", x -> {
+            x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("web:2");
+            x.getMetadata().getAnnotations().put("kubernetes.io/change-cause", "v2");
+        });
+        sim.cluster.runUntil(() -> sim.rolledOut("web") && sim.specOf("web:1") == 0, Duration.ofMinutes(1), "v2");
+        sim.edit("web", x -> x.getMetadata().getAnnotations().put("deprecated.deployment.rollback.to", "0"));
+        sim.cluster.runUntil(() -> sim.rolledOut("web") && sim.specOf("web:2") == 0, Duration.ofMinutes(1), "rollback");
+        Deployment back = sim.get("web");
+        assertThat(back.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("web:1");
+        assertThat(back.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey("pod-template-hash");
+        assertThat(back.getMetadata().getAnnotations()).doesNotContainKey("deprecated.deployment.rollback.to")
+            .containsEntry("kubernetes.io/change-cause", "v1");
+        assertThat(sim.eventMessages("DeploymentRollback")).containsExactly("Rolled back deployment \"web\" to revision 1");
+        assertThat(sim.replicaSets()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("pod creation refused by a quota gives ReplicaFailure on the ReplicaSet and the Deployment")
+    void replica_failure() {
+        sim.cluster.rejectCreate = o -> o instanceof io.fabric8.kubernetes.api.model.Pod;
+        sim.cluster.create(Sim.deployment("web", 2, 1, 0, "web:1"));
+        sim.cluster.advance(Duration.ofSeconds(1));
+        DeploymentCondition failure = sim.condition("web", "ReplicaFailure");
+        assertThat(failure).isNotNull();
+        assertThat(failure.getStatus()).isEqualTo("True");
+        assertThat(failure.getReason()).isEqualTo("FailedCreate");
+        assertThat(failure.getMessage()).startsWith("Error creating: pods \"web-");
+        assertThat(sim.eventMessages("FailedCreate")).isNotEmpty();
+        sim.cluster.rejectCreate = null;
+        sim.cluster.runUntil(() -> sim.rolledOut("web") && sim.condition("web", "ReplicaFailure") == null,
+            Duration.ofMinutes(1), "ReplicaFailure removed");
+    }
 }
