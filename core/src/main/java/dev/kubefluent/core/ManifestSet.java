@@ -553,7 +553,8 @@ public final class ManifestSet implements Iterable<HasMetadata> {
     // ---------------------------------------------------------------- validation
 
     /**
-     * Validates the set with {@link Validator#defaults()} and throws if it has errors.
+     * Validates the set with {@link Validator#defaults()} and throws if it has errors. The report includes the
+     * warnings found while reading the set from YAML ({@link #sourceFindings()}).
      *
      * @return the report, which may hold warnings
      * @throws ManifestValidationException listing every error at once
@@ -566,12 +567,26 @@ public final class ManifestSet implements Iterable<HasMetadata> {
 
     /**
      * Validates the set with {@link Validator#defaults()} and returns the report, errors included, without
-     * throwing.
+     * throwing. The report includes the warnings found while reading the set from YAML ({@link #sourceFindings()}).
      *
      * @return the report
      */
     public ValidationReport validationReport() {
-        return Validator.defaults().validate(this);
+        return withSourceFindings(Validator.defaults().validate(this));
+    }
+
+    /** Adds the warnings from reading YAML, unless the validator already reported them. */
+    private ValidationReport withSourceFindings(ValidationReport report) {
+        if (sourceFindings.isEmpty() || report.violations().containsAll(sourceFindings)) {
+            return report;
+        }
+        List<Violation> all = new ArrayList<>(report.violations());
+        for (Violation v : sourceFindings) {
+            if (!all.contains(v)) {
+                all.add(v);
+            }
+        }
+        return new ValidationReport(all);
     }
 
     // ---------------------------------------------------------------- rendering

@@ -63,6 +63,22 @@ class ManifestSetParseTest {
     }
 
     @Test
+    void custom_resources_round_trip_whatever_java_type_their_numbers_had() {
+        GenericKubernetesResource widget = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("example.com/v1").withKind("Widget")
+                .withNewMetadata().withName("w").withNamespace("shop").endMetadata().build();
+        widget.setAdditionalProperty("spec", Map.of("small", 3L, "big", 5_000_000_000L, "ratio", 0.5f,
+                "flags", List.of(true, "yes", "0755"), "nested", Map.of("empty", Map.of())));
+        ManifestSet set = ManifestSet.of(widget);
+
+        ManifestSet back = ManifestSet.parseYaml(set.toYaml());
+
+        assertThat(back).isEqualTo(set);
+        assertThat(back.toYaml()).isEqualTo(set.toYaml()).contains("- \"yes\"\n").contains("- \"0755\"\n")
+                .contains("big: 5000000000\n").contains("ratio: 0.5\n").contains("empty: {}\n");
+    }
+
+    @Test
     void reads_files_and_streams(@TempDir Path dir) throws IOException {
         ManifestSet set = ManifestSet.of(TestManifests.web(), TestManifests.webService());
         Path file = dir.resolve("app.yaml");
@@ -364,7 +380,7 @@ class ManifestSetParseTest {
         HasMetadata widget = set.resources().get(0);
         assertThat(widget).isInstanceOf(GenericKubernetesResource.class);
         assertThat(((GenericKubernetesResource) widget).getAdditionalProperties())
-                .containsEntry("spec", Map.of("size", 3L, "anything", Map.of("goes", List.of("here"))));
+                .containsEntry("spec", Map.of("size", 3, "anything", Map.of("goes", List.of("here"))));
         assertThat(set.sourceFindings()).singleElement().satisfies(v -> {
             assertThat(v.ruleId()).isEqualTo("yaml-unknown-kind");
             assertThat(v.severity()).isEqualTo(Severity.WARNING);

@@ -1,8 +1,11 @@
 package dev.kubefluent.core.render.internal;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +87,41 @@ public final class Canonicalizer {
             }
             return result;
         }
+        if (value instanceof Number n) {
+            return canonicalNumber(n);
+        }
         return value;
     }
 
+    /**
+     * Integral numbers become an {@link Integer} when they fit and a {@link Long} otherwise, floats a {@link Double},
+     * so that trees compare by value whatever Java type a number arrived in.
+     */
+    static Object canonicalNumber(Number n) {
+        if (n instanceof Integer || n instanceof Double || n instanceof BigDecimal) {
+            return n;
+        }
+        if (n instanceof Long || n instanceof Short || n instanceof Byte) {
+            long l = n.longValue();
+            return l == (int) l ? (Object) (int) l : (Object) l;
+        }
+        if (n instanceof BigInteger b) {
+            return b.bitLength() < 32 ? (Object) b.intValue() : b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        if (n instanceof Float f) {
+            return Double.valueOf(f.toString());
+        }
+        return n;
+    }
+
     private static Comparator<String> byPriority(String... first) {
-        List<String> priority = List.of(first);
+        Map<String, Integer> priority = new HashMap<>();
+        for (int i = 0; i < first.length; i++) {
+            priority.put(first[i], i);
+        }
         return (a, b) -> {
-            int pa = priority.indexOf(a);
-            int pb = priority.indexOf(b);
+            int pa = priority.getOrDefault(a, -1);
+            int pb = priority.getOrDefault(b, -1);
             if (pa >= 0 || pb >= 0) {
                 return Integer.compare(pa < 0 ? Integer.MAX_VALUE : pa, pb < 0 ? Integer.MAX_VALUE : pb);
             }

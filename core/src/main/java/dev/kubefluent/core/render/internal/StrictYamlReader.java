@@ -316,10 +316,9 @@ public final class StrictYamlReader {
         }
         if (tag.equals(Tag.INT)) {
             if (s.isPlain() && YamlScalars.isYaml11Octal(text)) {
-                return octalWarning(s, path, false);
+                return Canonicalizer.canonicalNumber((BigInteger) octalWarning(s, path, false));
             }
-            BigInteger big = parseInteger(text);
-            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+            return Canonicalizer.canonicalNumber(parseInteger(text));
         }
         if (tag.equals(Tag.FLOAT)) {
             return parseFloat(text);

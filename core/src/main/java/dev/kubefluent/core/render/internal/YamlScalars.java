@@ -1,6 +1,8 @@
 package dev.kubefluent.core.render.internal;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +40,15 @@ public final class YamlScalars {
 
     private static final Set<String> NULLS = Set.of("~", "null", "Null", "NULL");
 
+    /** Infinity and NaN spelt without the leading dot; some readers parse them as floats. */
+    private static final Set<String> FLOAT_WORDS = Set.of("inf", "Inf", "INF", "nan", "NaN", "NAN", "infinity",
+            "Infinity", "INFINITY", "+inf", "-inf", "+Inf", "-Inf", "+INF", "-INF", "+infinity", "-infinity",
+            "+Infinity", "-Infinity", "+INFINITY", "-INFINITY");
+
+    /** Styles of strings seen before; mapping keys and common values repeat a lot. Bounded. */
+    private static final Map<String, Style> SEEN = new ConcurrentHashMap<>();
+    private static final int SEEN_LIMIT = 4096;
+
     /**
      * Everything that a YAML 1.1 or 1.2 reader (PyYAML, go-yaml v2/v3, snakeyaml-engine) may take for a number:
      * binary, octal (0755 and 0o755), hex, decimal with underscores, sexagesimal (1:20), floats with or without
@@ -65,6 +76,21 @@ public final class YamlScalars {
      * @return its style
      */
     public static Style styleOf(String s) {
+        if (s.length() <= 32) {
+            Style known = SEEN.get(s);
+            if (known != null) {
+                return known;
+            }
+            Style style = computeStyle(s);
+            if (SEEN.size() < SEEN_LIMIT) {
+                SEEN.put(s, style);
+            }
+            return style;
+        }
+        return computeStyle(s);
+    }
+
+    private static Style computeStyle(String s) {
         if (s.isEmpty()) {
             return Style.DOUBLE_QUOTED;
         }
@@ -129,8 +155,10 @@ public final class YamlScalars {
                 return false;
             }
         }
-        if (first == '.' || first == '+' || first == '-' || (first >= '0' && first <= '9')
-                || first == 'i' || first == 'I' || first == 'n' || first == 'N') {
+        if (FLOAT_WORDS.contains(s)) {
+            return false;
+        }
+        if (first == '.' || first == '+' || first == '-' || (first >= '0' && first <= '9')) {
             if (NUMBER_LIKE.matcher(s).matches()) {
                 return false;
             }
