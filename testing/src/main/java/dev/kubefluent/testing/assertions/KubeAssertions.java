@@ -3,6 +3,7 @@ package dev.kubefluent.testing.assertions;
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.validate.ValidationReport;
+import dev.kubefluent.testing.sim.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -154,5 +155,35 @@ public class KubeAssertions {
      */
     public static ClusterAssert assertThat(KubernetesClient actual) {
         return new ClusterAssert(actual);
+    }
+
+    /**
+     * Creates an assertion on the live state of a simulated cluster: its Deployments' available replicas, revisions
+     * and conditions, and the images their running pods use.
+     *
+     * <pre>{@code
+     * assertThat(cluster).deployment("shop", "web").hasAvailableReplicas(3).hasRevision(2)
+     *                    .runsImages("ghcr.io/acme/web:1.4.2");
+     * }</pre>
+     *
+     * @param actual the running cluster, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static ClusterAssert assertThat(SimulatedCluster actual) {
+        return new ClusterAssert(actual == null ? null : actual.client());
+    }
+
+    /**
+     * Creates an assertion on a recorded rollout: the rolling-update bounds it kept.
+     *
+     * <pre>{@code
+     * assertThat(trace).neverExceededMaxSurge().neverFellBelowMinAvailable();
+     * }</pre>
+     *
+     * @param actual the trace, may be {@code null} (every assertion then fails)
+     * @return the assertion
+     */
+    public static RolloutTraceAssert assertThat(RolloutTrace actual) {
+        return new RolloutTraceAssert(actual);
     }
 }

@@ -3,6 +3,7 @@ package dev.kubefluent.testing.assertions;
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.validate.ValidationReport;
+import dev.kubefluent.testing.sim.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -164,5 +165,27 @@ public class KubeSoftAssertions extends AbstractSoftAssertions {
     @CheckReturnValue
     public ClusterAssert assertThat(KubernetesClient actual) {
         return soft(ClusterAssert.class, KubernetesClient.class, actual);
+    }
+
+    /**
+     * Creates a soft assertion on the live state of a simulated cluster.
+     *
+     * @param actual the running cluster, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public ClusterAssert assertThat(SimulatedCluster actual) {
+        return assertThat(actual == null ? null : actual.client());
+    }
+
+    /**
+     * Creates a soft assertion on a recorded rollout.
+     *
+     * @param actual the trace, may be {@code null}
+     * @return the soft assertion
+     */
+    @CheckReturnValue
+    public RolloutTraceAssert assertThat(RolloutTrace actual) {
+        return soft(RolloutTraceAssert.class, RolloutTrace.class, actual);
     }
 }
