@@ -19,18 +19,23 @@ final class Findings {
     static final String IGNORE_ANNOTATION = "kubefluent.dev/ignore";
 
     final HasMetadata resource;
-    final ResourceRef ref;
     final Settings settings;
     private final List<Violation> out;
-    private final String prefix;
+    private ResourceRef ref;
     private Set<String> ignored;
 
     Findings(HasMetadata resource, Settings settings, List<Violation> out) {
         this.resource = resource;
-        this.ref = ResourceRef.of(resource);
         this.settings = settings;
         this.out = out;
-        this.prefix = ref + ": ";
+    }
+
+    /** The resource's reference, computed on the first violation: most resources have none. */
+    ResourceRef ref() {
+        if (ref == null) {
+            ref = ResourceRef.of(resource);
+        }
+        return ref;
     }
 
     KubeVersion version() {
@@ -43,7 +48,7 @@ final class Findings {
             return false;
         }
         if (rule.layer() == 3) {
-            return !settings.suppressed(ref, rule) && !ignoredByAnnotation(rule);
+            return !settings.suppressed(ref(), rule) && !ignoredByAnnotation(rule);
         }
         return true;
     }
@@ -70,8 +75,9 @@ final class Findings {
             return;
         }
         Severity severity = rule.isMissingReference() && settings.strict ? Severity.ERROR : rule.severity();
-        String message = prefix + path + " " + text + " but was: " + shownValue;
-        out.add(new Violation(ref, path, rule.id(), severity, rule.source(), since, message, rule.hint()));
+        ResourceRef r = ref();
+        String message = r + ": " + path + " " + text + " but was: " + shownValue;
+        out.add(new Violation(r, path, rule.id(), severity, rule.source(), since, message, rule.hint()));
     }
 
     /** Renders a value for a message: strings quoted, numbers and booleans plain, quantities as written. */

@@ -4,6 +4,7 @@ import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -72,20 +73,44 @@ public final class Validator {
         if (set == null) {
             throw new IllegalArgumentException("set must not be null");
         }
-        List<HasMetadata> resources = set.resources();
-        List<Violation> out = new ArrayList<>();
-        for (HasMetadata r : resources) {
-            if (r != null) {
-                single(r, out);
-            }
-        }
-        if (settings.layer2() || settings.anyProfile()) {
-            SetRules.check(resources, settings, out);
-        }
+        List<Violation> out = validateInto(set.resources());
         if (settings.layer2()) {
             out.addAll(set.sourceFindings());
         }
         return report(out);
+    }
+
+    /**
+     * Validates resources as one set, like {@link #validate(ManifestSet)}, without building a {@link ManifestSet}
+     * first: for callers that already hold the objects, such as a renderer or a simulated API server.
+     *
+     * <pre>{@code
+     * ValidationReport report = Validator.defaults().validateAll(List.of(deployment, service));
+     * }</pre>
+     *
+     * @param resources the manifests; must not be {@code null}; {@code null} elements are skipped
+     * @return the report, possibly empty
+     */
+    public ValidationReport validateAll(Collection<? extends HasMetadata> resources) {
+        if (resources == null) {
+            throw new IllegalArgumentException("resources must not be null");
+        }
+        return report(validateInto(new ArrayList<>(resources)));
+    }
+
+    private List<Violation> validateInto(List<? extends HasMetadata> resources) {
+        List<Violation> out = new ArrayList<>();
+        List<HasMetadata> present = new ArrayList<>(resources.size());
+        for (HasMetadata r : resources) {
+            if (r != null) {
+                single(r, out);
+                present.add(r);
+            }
+        }
+        if (settings.layer2() || settings.anyProfile()) {
+            SetRules.check(present, settings, out);
+        }
+        return out;
     }
 
     private void single(HasMetadata resource, List<Violation> out) {

@@ -1,28 +1,24 @@
 package dev.kubefluent.core.validate;
 
 import dev.kubefluent.core.ManifestSet;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The manifests under {@code src/test/resources/corpus}. Each invalid file starts with header comments naming what it
+ * The manifests under {@code src/test/resources/corpus}, read with {@link ManifestSet#parseYaml(String)} as a user's
+ * hand-written YAML would be. Each invalid file starts with header comments naming what it
  * must trigger: {@code # rule:}, {@code # path:}, optionally {@code # message:}, and settings {@code # version:},
  * {@code # profile:}, {@code # strict:}.
  */
 final class Corpus {
-
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     record Case(String file, Map<String, String> header, ManifestSet set) {
         String rule() {
@@ -89,13 +85,7 @@ final class Corpus {
                     header.put(line.substring(1, colon).trim(), line.substring(colon + 1).trim());
                 }
             }
-            List<HasMetadata> resources = new ArrayList<>();
-            for (String doc : text.split("(?m)^---\\s*$")) {
-                if (doc.lines().anyMatch(l -> !l.isBlank() && !l.startsWith("#"))) {
-                    resources.add(SERIALIZATION.unmarshal(doc, HasMetadata.class));
-                }
-            }
-            return new Case(file.getFileName().toString(), header, ManifestSet.of(resources));
+            return new Case(file.getFileName().toString(), header, ManifestSet.parseYaml(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -140,7 +140,22 @@ class ValidatorTest {
     }
 
     @Test
+    void validate_all_gives_the_same_report_as_a_manifest_set() {
+        Service svc = Fixtures.service();
+        svc.getSpec().getPorts().get(0).setTargetPort(new IntOrString("htp"));
+        Deployment d = Fixtures.deployment();
+        d.getSpec().getTemplate().getSpec().setServiceAccountName("web");
+
+        assertThat(Validator.defaults().validateAll(java.util.Arrays.asList(svc, null, d)).violations())
+                .isEqualTo(Validator.defaults().validate(ManifestSet.of(svc, d)).violations())
+                .extracting(Violation::ruleId)
+                .containsExactly("service-target-port-missing", "service-account-reference-missing");
+    }
+
+    @Test
     void null_arguments_are_rejected_with_a_message() {
+        assertThatThrownBy(() -> Validator.defaults().validateAll(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("resources must not be null");
         assertThatThrownBy(() -> Validator.defaults().validate((ManifestSet) null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("set must not be null");
         assertThatThrownBy(() -> Validator.defaults().validate((Deployment) null))
