@@ -138,7 +138,8 @@ final class ClusterDispatcher extends Dispatcher {
         }
         ApiServer.Response response;
         try {
-            response = controlPlane.call(() -> api.handle(request), CONTROL_PLANE_TIMEOUT);
+            response = method.equals("GET") ? controlPlane.read(() -> api.handle(request))
+                    : controlPlane.call(() -> api.handle(request), CONTROL_PLANE_TIMEOUT);
         } catch (IllegalStateException e) {
             return json(503, ApiException.status503(e.getMessage()));
         }

@@ -144,6 +144,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 }
                 return null;
             }, IDLE_TIMEOUT);
+            controlPlane.start();
             server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (RuntimeException e) {
             controlPlane.close();
@@ -418,7 +419,9 @@ public final class SimulatedCluster implements AutoCloseable {
         }
         dispatcher.close();
         try {
-            controlPlane.call(() -> api.store().dropWatches(null), Duration.ofSeconds(5));
+            if (api.store().hasWatches()) {
+                controlPlane.call(() -> api.store().dropWatches(null), Duration.ofSeconds(5));
+            }
         } catch (RuntimeException e) {
             failures.add(e);
         }

@@ -30,6 +30,7 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock taskLock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Runnable> immediate = new ArrayDeque<>();
     private final PriorityQueue<Scheduled> timers = new PriorityQueue<>();
@@ -45,6 +46,7 @@ public final class ControlPlane implements AutoCloseable {
     private Scheduled waitingFor;
     private long wallDeadline;
     private volatile Throwable lastFailure;
+    private volatile boolean started;
 
     public ControlPlane(String name, Instant epoch, double timeScale, boolean manual) {
         this.epoch = epoch;
@@ -52,11 +54,35 @@ public final class ControlPlane implements AutoCloseable {
         this.manual = manual;
         this.thread = new Thread(this::loop, name);
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /**
+     * Starts the control-plane thread. Before that, {@link #call} runs work on the caller's thread, so a cluster can
+     * be set up without thread hand-offs; work queued meanwhile runs once the thread starts.
+     */
+    public void start() {
+        started = true;
+        thread.start();
     }
 
     public boolean isControlPlaneThread() {
-        return Thread.currentThread() == thread;
+        return Thread.currentThread() == thread || !started;
+    }
+
+    /**
+     * Runs read-only work on the calling thread while no task runs, so reads see a consistent store without a hand-off
+     * to the control-plane thread. The work must not change the store.
+     */
+    public <T> T read(Supplier<T> work) {
+        if (isControlPlaneThread()) {
+            return work.get();
+        }
+        taskLock.lock();
+        try {
+            return work.get();
+        } finally {
+            taskLock.unlock();
+        }
     }
 
     /** The virtual clock's current instant. */
@@ -204,11 +230,13 @@ public final class ControlPlane implements AutoCloseable {
             if (task == null) {
                 return;
             }
+            taskLock.lock();
             try {
                 task.run();
             } catch (Throwable t) {
                 lastFailure = t;
             } finally {
+                taskLock.unlock();
                 lock.lock();
                 try {
                     running = false;
@@ -279,7 +307,7 @@ public final class ControlPlane implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (!isControlPlaneThread()) {
+        if (started && Thread.currentThread() != thread) {
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {

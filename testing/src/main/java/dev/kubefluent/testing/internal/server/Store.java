@@ -273,6 +273,11 @@ public final class Store {
         }
     }
 
+    /** Whether any watch is registered; safe to call from any thread. */
+    public boolean hasWatches() {
+        return !watches.isEmpty();
+    }
+
     /** Closes the open watches of a resource type (null = all); returns how many were closed. */
     public int dropWatches(ResourceType type) {
         int n = 0;
