@@ -39,7 +39,10 @@ class ReadmeQuickStartTest {
             .build();
         ManifestSet set = ManifestSet.of(web, svc, once);      // dev.kubefluent.core.ManifestSet; RestartPolicy is dev.kubefluent.dsl.RestartPolicy
         String yaml = set.toYaml();
-        List<HasMetadata> all = set.resources();             // in apply order
+        ManifestSet back = ManifestSet.parseYaml(yaml);        // equal resources
+        List<HasMetadata> all = back.resources();             // in apply order
+
+        assertThat(back).isEqualTo(set);
 
         assertThat(all).containsExactly(svc, once, web);
         assertThat(yaml).startsWith("---\napiVersion: v1\nkind: Service\n").endsWith("\n")
