@@ -256,6 +256,11 @@ final class ClusterDispatcher implements Handler<HttpServerRequest> {
         }
 
         @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
         public boolean send(String text) {
             if (!open) {
                 return false;
@@ -274,8 +279,8 @@ final class ClusterDispatcher implements Handler<HttpServerRequest> {
     }
 
     /**
-     * Feeds one HTTP-streaming watch: status 200 and the headers at once, then one JSON event and a newline per
-     * event in a chunked body, which ends when the watch closes.
+     * Feeds one HTTP-streaming watch: status 200 and the headers once the watch is registered (or with its first
+     * event), then one JSON event and a newline per event in a chunked body, which ends when the watch closes.
      */
     private static final class StreamSink implements Store.WatchSink {
         private final HttpServerResponse response;
@@ -286,7 +291,22 @@ final class ClusterDispatcher implements Handler<HttpServerRequest> {
             response.closeHandler(v -> open = false);
             response.exceptionHandler(t -> open = false);
             response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
-            response.writeHead();
+        }
+
+        @Override
+        public void started() {
+            try {
+                if (open && !response.headWritten()) {
+                    response.writeHead();
+                }
+            } catch (IllegalStateException e) {
+                open = false;
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
         }
 
         @Override
