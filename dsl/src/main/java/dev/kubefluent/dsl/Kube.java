@@ -256,6 +256,33 @@ public final class Kube {
     }
 
     /**
+     * Starts a {@code networking.k8s.io/v1} Ingress that routes hosts and paths to Service ports.
+     *
+     * <pre>{@code ingress("shop").rule("shop.example.com", path("/").to(webService, "http")).tls(tlsSecret, "shop.example.com").build()}</pre>
+     *
+     * @param name the Ingress's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the Ingress builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static IngressDef ingress(String name) {
+        return IngressDef.of(name);
+    }
+
+    /**
+     * Starts an Ingress path; the next call names the Service port it routes to. It matches as a {@code Prefix}
+     * unless {@code .exact()} or {@code .implementationSpecific()} says otherwise.
+     *
+     * <pre>{@code path("/api").to(apiService, "http")}</pre>
+     *
+     * @param path an absolute path such as {@code /} or {@code /api}; must not be {@code null}
+     * @return the step that takes the backend
+     * @throws IllegalArgumentException if the path is not absolute
+     */
+    public static IngressPathStep path(String path) {
+        return new IngressPathStep(Checks.absolutePath(path, "ingress path"), "Prefix");
+    }
+
+    /**
      * Starts a container; the next call must set its image.
      *
      * <pre>{@code container("web").image("ghcr.io/acme/web:1.4.2").port("http", 8080)}</pre>
