@@ -214,6 +214,8 @@ enum Rule {
             "add the Service to the set"),
     INGRESS_SERVICE_PORT_MISSING("ingress-service-port-missing", KUBEFLUENT, 2,
             "use a port the Service exposes"),
+    NETWORK_POLICY_NAMED_PORT_MISSING("network-policy-named-port-missing", KUBEFLUENT, Severity.WARNING, 2, true,
+            "name a container port (with the same protocol) of the pods the rule applies to, or use a number"),
 
     // ---- layer 3: Pod Security Standards ----
     PSS_HOST_PROCESS("pss-host-process", Profile.POD_SECURITY_BASELINE, 1, 0, "remove windowsOptions.hostProcess"),
