@@ -47,6 +47,7 @@ public final class ControlPlane implements AutoCloseable {
     private long wallDeadline;
     private volatile Throwable lastFailure;
     private volatile boolean started;
+    private volatile Thread inlineThread;
 
     public ControlPlane(String name, Instant epoch, double timeScale, boolean manual) {
         this.epoch = epoch;
@@ -66,7 +67,8 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     public boolean isControlPlaneThread() {
-        return Thread.currentThread() == thread || !started;
+        Thread current = Thread.currentThread();
+        return current == thread || !started || current == inlineThread;
     }
 
     /**
@@ -112,6 +114,49 @@ public final class ControlPlane implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs work as the next control-plane task: at once on the calling thread when the control plane is idle at the
+     * current instant (nothing queued, running or due), which spares a request two thread hand-offs; otherwise it is
+     * queued like {@link #execute}. Either way it runs alone, in FIFO order, and counts as the control-plane thread.
+     *
+     * @return false when the control plane is closed and the work was dropped
+     */
+    public boolean runNow(Runnable task) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            Scheduled next = timers.peek();
+            boolean due = next != null && next.at <= Math.max(nowNanos, advanceTarget);
+            if (running || inlineThread != null || !immediate.isEmpty() || due || !started
+                    || Thread.currentThread() == thread) {
+                immediate.add(task);
+                changed.signalAll();
+                return true;
+            }
+            inlineThread = Thread.currentThread();
+        } finally {
+            lock.unlock();
+        }
+        taskLock.lock();
+        try {
+            task.run();
+        } catch (Throwable t) {
+            lastFailure = t;
+        } finally {
+            taskLock.unlock();
+            lock.lock();
+            try {
+                inlineThread = null;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return true;
     }
 
     /** Runs task when virtual time reaches now + delay. */
@@ -217,7 +262,7 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private boolean isIdleLocked() {
-        if (running || !immediate.isEmpty()) {
+        if (running || inlineThread != null || !immediate.isEmpty()) {
             return false;
         }
         Scheduled next = timers.peek();
@@ -259,6 +304,10 @@ public final class ControlPlane implements AutoCloseable {
             while (true) {
                 if (closed) {
                     return null;
+                }
+                if (inlineThread != null) {
+                    changed.await();
+                    continue;
                 }
                 if (!immediate.isEmpty()) {
                     running = true;
