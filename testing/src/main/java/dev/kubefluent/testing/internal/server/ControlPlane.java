@@ -141,6 +141,12 @@ public final class ControlPlane implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        runTask(task);
+        return true;
+    }
+
+    /** Runs one task alone (under the task lock), then marks the control plane as no longer busy with it. */
+    private void runTask(Runnable task) {
         taskLock.lock();
         try {
             task.run();
@@ -150,13 +156,16 @@ public final class ControlPlane implements AutoCloseable {
             taskLock.unlock();
             lock.lock();
             try {
-                inlineThread = null;
+                if (Thread.currentThread() == thread) {
+                    running = false;
+                } else {
+                    inlineThread = null;
+                }
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
         }
-        return true;
     }
 
     /** Runs task when virtual time reaches now + delay. */
@@ -280,21 +289,7 @@ public final class ControlPlane implements AutoCloseable {
             if (task == null) {
                 return;
             }
-            taskLock.lock();
-            try {
-                task.run();
-            } catch (Throwable t) {
-                lastFailure = t;
-            } finally {
-                taskLock.unlock();
-                lock.lock();
-                try {
-                    running = false;
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
-            }
+            runTask(task);
         }
     }
 
