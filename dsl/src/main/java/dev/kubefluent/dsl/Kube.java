@@ -475,6 +475,18 @@ public final class Kube {
     }
 
     /**
+     * Starts an environment overlay: the changes that turn a set built once into one environment's set.
+     *
+     * <pre>{@code ManifestSet prod = overlay("prod").replicas("web", 5).image("web", "web", "ghcr.io/acme/web:1.5.0").applyTo(base)}</pre>
+     *
+     * @param name the environment's name, e.g. {@code prod}, used in messages; must not be {@code null}
+     * @return the overlay
+     */
+    public static OverlayDef overlay(String name) {
+        return OverlayDef.of(name);
+    }
+
+    /**
      * Starts a container; the next call must set its image.
      *
      * <pre>{@code container("web").image("ghcr.io/acme/web:1.4.2").port("http", 8080)}</pre>
