@@ -12,6 +12,7 @@ import static dev.kubefluent.dsl.Kube.tcpSocket;
 
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.render.RenderOptions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -133,6 +135,11 @@ public class RenderBenchmark {
 
     /** The snippet of issue #2. */
     static ManifestSet dslPair() {
+        return ManifestSet.of(dslObjects());
+    }
+
+    /** The objects of the snippet of issue #2, built by the DSL. */
+    static List<HasMetadata> dslObjects() {
         Deployment web = deployment("web")
                 .namespace("shop")
                 .replicas(3)
@@ -147,7 +154,7 @@ public class RenderBenchmark {
                 .rollingUpdate(maxSurge("25%"), maxUnavailable(0))
                 .build();
         Service svc = service("web").namespace("shop").selecting(web).port(80, "http").build();
-        return ManifestSet.of(web, svc);
+        return List.of(web, svc);
     }
 
     /** The baseline: fabric8 builders, then fabric8's asYaml per object, concatenated. */

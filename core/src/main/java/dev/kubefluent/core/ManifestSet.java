@@ -9,6 +9,7 @@ import dev.kubefluent.core.render.internal.JsonEmitter;
 import dev.kubefluent.core.render.internal.KindOrder;
 import dev.kubefluent.core.render.internal.StrictYamlReader;
 import dev.kubefluent.core.render.internal.YamlEmitter;
+import dev.kubefluent.core.internal.ManifestSetAccess;
 import dev.kubefluent.core.validate.KubeVersion;
 import dev.kubefluent.core.validate.ManifestValidationException;
 import dev.kubefluent.core.validate.RuleSource;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -94,12 +96,77 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         this.sourceFindings = sourceFindings;
     }
 
-    /** One resource: its identity and its canonical tree, never exposed. */
-    private record Entry(ResourceRef ref, String apiVersion, String identity, int rank,
-                         Class<? extends HasMetadata> type, Map<String, Object> tree) {
+    static {
+        ManifestSetAccess.install(new ManifestSetAccess.Accessor() {
+            @Override
+            public List<HasMetadata> views(ManifestSet set) {
+                return set.views();
+            }
 
+            @Override
+            public ValidationReport defaultReport(ManifestSet set, Supplier<ValidationReport> compute) {
+                ValidationReport report = set.defaultReport;
+                if (report == null) {
+                    report = compute.get();
+                    set.defaultReport = report;
+                }
+                return report;
+            }
+        });
+    }
+
+    /** The report of {@code Validator.defaults()}, computed at most once (a benign race computes it twice). */
+    private volatile ValidationReport defaultReport;
+
+    /**
+     * One resource: its identity, its canonical tree, and a decoded copy for the validator, made at most once and
+     * never handed out. Entries are shared between sets made from one another ({@link #with}, {@link #plus}).
+     */
+    private static final class Entry {
+        final ResourceRef ref;
+        final String apiVersion;
+        final String identity;
+        final int rank;
+        final Class<? extends HasMetadata> type;
+        final Map<String, Object> tree;
+        private volatile HasMetadata view;
+
+        Entry(ResourceRef ref, String apiVersion, String identity, int rank, Class<? extends HasMetadata> type,
+              Map<String, Object> tree, HasMetadata view) {
+            this.ref = ref;
+            this.apiVersion = apiVersion;
+            this.identity = identity;
+            this.rank = rank;
+            this.type = type;
+            this.tree = tree;
+            this.view = view;
+        }
+
+        ResourceRef ref() {
+            return ref;
+        }
+
+        String apiVersion() {
+            return apiVersion;
+        }
+
+        int rank() {
+            return rank;
+        }
+
+        /** A fresh object for a caller. */
         HasMetadata decode() {
             return Fabric8.fromTree(tree, type);
+        }
+
+        /** The shared read-only object for the validator. */
+        HasMetadata view() {
+            HasMetadata v = view;
+            if (v == null) {
+                v = decode();
+                view = v;
+            }
+            return v;
         }
     }
 
@@ -218,7 +285,7 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         StrictYamlReader.Result result = StrictYamlReader.read(reader);
         List<Entry> entries = new ArrayList<>(result.resources().size());
         for (StrictYamlReader.ReadResource read : result.resources()) {
-            entries.add(toEntry(read.resource(), entries.size()));
+            entries.add(toEntry(read.resource(), entries.size(), true));
         }
         List<Violation> findings = new ArrayList<>(result.warnings().size());
         for (ParseProblem p : result.warnings()) {
@@ -248,13 +315,17 @@ public final class ManifestSet implements Iterable<HasMetadata> {
             if (resource == null) {
                 throw new IllegalArgumentException("resources[" + i + "] must not be null");
             }
-            entries.add(toEntry(resource, i));
+            entries.add(toEntry(resource, i, false));
             i++;
         }
         return entries;
     }
 
-    private static Entry toEntry(HasMetadata resource, int index) {
+    /**
+     * Makes the entry of a resource. A resource the set made itself (read from YAML), which nobody else holds,
+     * becomes the entry's view as it is; a caller's resource is not kept, since the caller may change it later.
+     */
+    private static Entry toEntry(HasMetadata resource, int index, boolean owned) {
         String kind = resource.getKind();
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("resources[" + index + "] must have a kind but was: "
@@ -267,7 +338,8 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String identity = ref.name() == null ? null
                 : group + "|" + kind + "|" + Objects.requireNonNullElse(ref.namespace(), "") + "|" + ref.name();
-        return new Entry(ref, apiVersion, identity, KindOrder.rank(kind), resource.getClass(), tree);
+        return new Entry(ref, apiVersion, identity, KindOrder.rank(kind), resource.getClass(), tree,
+                owned ? resource : null);
     }
 
     private static void checkNoDuplicates(List<Entry> entries) {
@@ -573,6 +645,14 @@ public final class ManifestSet implements Iterable<HasMetadata> {
      */
     public ValidationReport validationReport() {
         return Validator.defaults().validate(this);
+    }
+
+    private List<HasMetadata> views() {
+        List<HasMetadata> result = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            result.add(e.view());
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------- rendering

@@ -101,4 +101,41 @@ class ManifestSetValidationTest {
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> RenderOptions.validatingWith(null)))
                 .hasMessage("validator must not be null");
     }
+
+    @Test
+    void the_default_report_is_computed_once_per_set_and_shared_by_validate_and_rendering() {
+        ManifestSet set = ManifestSet.of(TestManifests.web());
+
+        ValidationReport first = set.validationReport();
+
+        assertThat(set.validate()).isSameAs(first);
+        assertThat(Validator.defaults().validate(set)).isSameAs(first);
+        assertThat(Validator.defaults()).isSameAs(Validator.defaults());
+        ValidationReport fresh = Validator.builder().build().validate(set);
+        assertThat(fresh).isNotSameAs(first);
+        assertThat(fresh.violations()).isEqualTo(first.violations());
+    }
+
+    @Test
+    void a_given_object_changed_after_the_set_was_made_does_not_change_its_validation() {
+        Deployment web = TestManifests.web();
+        ManifestSet set = ManifestSet.of(web);
+        web.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).setContainerPort(70000);
+
+        assertThat(set.validationReport().hasErrors()).isFalse();
+        assertThat(Validator.builder().build().validate(set).hasErrors()).isFalse();
+        assertThat(broken().validationReport().hasErrors()).isTrue();
+    }
+
+    @Test
+    void validating_leaves_the_set_and_the_objects_it_returns_unchanged() {
+        ManifestSet set = ManifestSet.parseYaml(ManifestSet.of(TestManifests.web()).toYaml());
+        String before = set.toYaml(RenderOptions.withoutValidation());
+
+        set.resources(Deployment.class).get(0).getSpec().setReplicas(99);
+        Validator.builder().strict(true).build().validate(set);
+
+        assertThat(set.toYaml(RenderOptions.withoutValidation())).isEqualTo(before);
+        assertThat(set.resources(Deployment.class).get(0).getSpec().getReplicas()).isNotEqualTo(99);
+    }
 }

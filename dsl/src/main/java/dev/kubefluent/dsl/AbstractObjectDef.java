@@ -37,6 +37,13 @@ abstract class AbstractObjectDef<SELF extends AbstractObjectDef<SELF, R, B>, R e
     /** Fills what is still unset: recommended labels and the kind's own defaults. */
     abstract void applyDefaults(R resource);
 
+    /**
+     * Renders what a builder keeps as data rather than as edits (because it depends on the final namespace), right
+     * after the typed setters and before the escape hatch, so {@link #customize} sees and can change it.
+     */
+    void afterTypedSetters(R resource) {
+    }
+
     /** Validates the finished object; throws one exception listing every violation. */
     void validate(R resource) {
         Defaults.validate(resource);
@@ -115,6 +122,7 @@ abstract class AbstractObjectDef<SELF extends AbstractObjectDef<SELF, R, B>, R e
     final R buildUnvalidated() {
         R r = newDraft();
         ops.applyTo(r);
+        afterTypedSetters(r);
         if (!hatches.isEmpty()) {
             B b = toBuilder(r);
             hatches.applyTo(b);

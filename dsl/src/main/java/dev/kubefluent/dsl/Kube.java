@@ -2,6 +2,7 @@ package dev.kubefluent.dsl;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entry point of the Kubefluent DSL: static factories for Kubernetes objects and their typed values.
@@ -253,6 +254,158 @@ public final class Kube {
     public static HorizontalPodAutoscalerDef horizontalPodAutoscaler(io.fabric8.kubernetes.api.model.HasMetadata workload,
             int minReplicas, int maxReplicas) {
         return HorizontalPodAutoscalerDef.of(Checks.notNull(workload, "workload"), minReplicas, maxReplicas);
+    }
+
+    /**
+     * Starts a {@code networking.k8s.io/v1} Ingress that routes hosts and paths to Service ports.
+     *
+     * <pre>{@code ingress("shop").rule("shop.example.com", path("/").to(webService, "http")).tls(tlsSecret, "shop.example.com").build()}</pre>
+     *
+     * @param name the Ingress's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the Ingress builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static IngressDef ingress(String name) {
+        return IngressDef.of(name);
+    }
+
+    /**
+     * Starts an Ingress path; the next call names the Service port it routes to. It matches as a {@code Prefix}
+     * unless {@code .exact()} or {@code .implementationSpecific()} says otherwise.
+     *
+     * <pre>{@code path("/api").to(apiService, "http")}</pre>
+     *
+     * @param path an absolute path such as {@code /} or {@code /api}; must not be {@code null}
+     * @return the step that takes the backend
+     * @throws IllegalArgumentException if the path is not absolute
+     */
+    public static IngressPathStep path(String path) {
+        return new IngressPathStep(Checks.absolutePath(path, "ingress path"), "Prefix");
+    }
+
+    /**
+     * Starts a {@code networking.k8s.io/v1} NetworkPolicy that isolates Pods and allows traffic to or from them.
+     *
+     * <pre>{@code networkPolicy("web").isolate(web).allowIngress(podsOf(gateway), tcp("http")).build()}</pre>
+     *
+     * @param name the NetworkPolicy's name, a DNS-1123 subdomain; must not be {@code null}
+     * @return the NetworkPolicy builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static NetworkPolicyDef networkPolicy(String name) {
+        return NetworkPolicyDef.of(name);
+    }
+
+    /**
+     * A NetworkPolicy peer: the Pods of a workload (its selector labels), plus a namespaceSelector when the workload
+     * lives in another namespace than the policy.
+     *
+     * @param workload a built Deployment, StatefulSet, DaemonSet, ReplicaSet or Pod; must not be {@code null}
+     * @return the peer, for {@code allowIngress} or {@code allowEgress}
+     * @throws IllegalArgumentException if the workload has no selector labels
+     */
+    public static NetworkPeerDef podsOf(io.fabric8.kubernetes.api.model.HasMetadata workload) {
+        return NetworkPeerDef.podsOf(workload);
+    }
+
+    /**
+     * A NetworkPolicy peer: the Pods with this label in the policy's namespace ({@code podSelector}).
+     *
+     * @param key   a label key; must not be {@code null}
+     * @param value a label value; must not be {@code null}
+     * @return the peer
+     */
+    public static NetworkPeerDef podsLabelled(String key, String value) {
+        Checks.labelKey(key, "pod label key");
+        Checks.labelValue(value, "pod label value of " + Checks.quoted(key));
+        return NetworkPeerDef.pods(Map.of(key, value), null, "pods labelled " + key + "=" + value);
+    }
+
+    /**
+     * A NetworkPolicy peer: every Pod of one namespace ({@code namespaceSelector} on
+     * {@code kubernetes.io/metadata.name}).
+     *
+     * @param namespace the namespace, a DNS-1123 label; must not be {@code null}
+     * @return the peer
+     */
+    public static NetworkPeerDef namespaceNamed(String namespace) {
+        Checks.dns1123Label(namespace, "namespace");
+        return NetworkPeerDef.pods(null, Map.of(NetworkPeerDef.NAMESPACE_NAME, namespace), "namespace " + namespace);
+    }
+
+    /**
+     * A NetworkPolicy peer: every Pod of the namespaces with this label ({@code namespaceSelector}).
+     *
+     * @param key   a label key; must not be {@code null}
+     * @param value a label value; must not be {@code null}
+     * @return the peer
+     */
+    public static NetworkPeerDef namespacesLabelled(String key, String value) {
+        Checks.labelKey(key, "namespace label key");
+        Checks.labelValue(value, "namespace label value of " + Checks.quoted(key));
+        return NetworkPeerDef.pods(null, Map.of(key, value), "namespaces labelled " + key + "=" + value);
+    }
+
+    /**
+     * A NetworkPolicy peer: an IP block ({@code ipBlock}), optionally minus smaller blocks. {@code build()} checks the
+     * CIDR syntax and that each exception lies inside the block.
+     *
+     * @param cidr   the block, e.g. {@code 10.0.0.0/8}; must not be {@code null}
+     * @param except blocks inside it to leave out; none {@code null}
+     * @return the peer
+     */
+    public static NetworkPeerDef cidr(String cidr, String... except) {
+        return NetworkPeerDef.cidr(cidr, except);
+    }
+
+    /**
+     * A NetworkPolicy peer that matches any source or destination (a rule without {@code from} or {@code to}).
+     *
+     * @return the peer
+     */
+    public static NetworkPeerDef anywhere() {
+        return NetworkPeerDef.anywhere();
+    }
+
+    /**
+     * A TCP port for a NetworkPolicy rule, by number; {@code .upTo(end)} makes it a range.
+     *
+     * @param port 1 to 65535
+     * @return the port
+     */
+    public static NetworkPortDef tcp(int port) {
+        return NetworkPortDef.number(Protocol.TCP, port);
+    }
+
+    /**
+     * A TCP port for a NetworkPolicy rule, by container port name (checked by {@code build()} where the workload is
+     * known).
+     *
+     * @param portName a container port name such as {@code http}; must not be {@code null}
+     * @return the port
+     */
+    public static NetworkPortDef tcp(String portName) {
+        return NetworkPortDef.named(Protocol.TCP, portName);
+    }
+
+    /**
+     * A UDP port for a NetworkPolicy rule, by number.
+     *
+     * @param port 1 to 65535
+     * @return the port
+     */
+    public static NetworkPortDef udp(int port) {
+        return NetworkPortDef.number(Protocol.UDP, port);
+    }
+
+    /**
+     * A UDP port for a NetworkPolicy rule, by container port name.
+     *
+     * @param portName a container port name; must not be {@code null}
+     * @return the port
+     */
+    public static NetworkPortDef udp(String portName) {
+        return NetworkPortDef.named(Protocol.UDP, portName);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class RenderOptions {
 
     private static final RenderOptions WITHOUT_VALIDATION = new RenderOptions(null);
+    private static final RenderOptions DEFAULTS = new RenderOptions(Validator.defaults());
 
     private final Validator validator;
 
@@ -36,7 +37,7 @@ public final class RenderOptions {
      * @return the default options
      */
     public static RenderOptions defaults() {
-        return new RenderOptions(Validator.defaults());
+        return DEFAULTS;
     }
 
     /**

@@ -39,6 +39,127 @@ public final class RolloutResult {
         this.warnings = List.copyOf(warnings);
     }
 
+    /**
+     * Starts a result by hand, for tests of code that handles results (an alerting hook, a CI step) without running
+     * a rollout. The engine itself builds its results from what happened.
+     *
+     * <pre>{@code
+     * RolloutResult failed = RolloutResult.builder(RolloutStatus.ROLLED_BACK, "shop")
+     *         .message("pod \"web-7d9c-x2x\": container \"web\": ImagePullBackOff")
+     *         .revision(3)
+     *         .build();
+     * }</pre>
+     *
+     * @param status  how the rollout ended; must not be {@code null}
+     * @param release the release; must not be {@code null} or blank
+     * @return a builder with an empty message, revision 0 and no applied, pruned or problem entries
+     */
+    public static Builder builder(RolloutStatus status, String release) {
+        if (status == null) {
+            throw new IllegalArgumentException("status must not be null");
+        }
+        if (release == null || release.isBlank()) {
+            throw new IllegalArgumentException("release must not be blank but was: "
+                    + (release == null ? "null" : "\"" + release + "\""));
+        }
+        return new Builder(status, release);
+    }
+
+    /** Builds a {@link RolloutResult} by hand; see {@link RolloutResult#builder(RolloutStatus, String)}. */
+    public static final class Builder {
+
+        private final RolloutStatus status;
+        private final String release;
+        private String message = "";
+        private int revision;
+        private List<AppliedResource> applied = List.of();
+        private List<ResourceRef> pruned = List.of();
+        private List<PodProblem> problems = List.of();
+
+        private Builder(RolloutStatus status, String release) {
+            this.status = status;
+            this.release = release;
+        }
+
+        /**
+         * Sets why the rollout ended as it did.
+         *
+         * @param message the message; must not be {@code null}
+         * @return this builder
+         */
+        public Builder message(String message) {
+            if (message == null) {
+                throw new IllegalArgumentException("message must not be null");
+            }
+            this.message = message;
+            return this;
+        }
+
+        /**
+         * Sets the release revision the rollout recorded.
+         *
+         * @param revision 0 (nothing recorded) or more
+         * @return this builder
+         */
+        public Builder revision(int revision) {
+            if (revision < 0) {
+                throw new IllegalArgumentException("revision must be 0 or more but was: " + revision);
+            }
+            this.revision = revision;
+            return this;
+        }
+
+        /**
+         * Sets the objects applied, in apply order.
+         *
+         * @param applied the objects; must not be {@code null} nor hold {@code null}
+         * @return this builder
+         */
+        public Builder applied(List<AppliedResource> applied) {
+            this.applied = copy(applied, "applied");
+            return this;
+        }
+
+        /**
+         * Sets the objects deleted by prune.
+         *
+         * @param pruned the objects; must not be {@code null} nor hold {@code null}
+         * @return this builder
+         */
+        public Builder pruned(List<ResourceRef> pruned) {
+            this.pruned = copy(pruned, "pruned");
+            return this;
+        }
+
+        /**
+         * Sets the pod problems found.
+         *
+         * @param problems the problems; must not be {@code null} nor hold {@code null}
+         * @return this builder
+         */
+        public Builder problems(List<PodProblem> problems) {
+            this.problems = copy(problems, "problems");
+            return this;
+        }
+
+        /** @return the result */
+        public RolloutResult build() {
+            return new RolloutResult(status, message, release, revision, applied, pruned, problems);
+        }
+
+        private static <T> List<T> copy(List<T> list, String what) {
+            if (list == null) {
+                throw new IllegalArgumentException(what + " must not be null");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    throw new IllegalArgumentException(what + "[" + i + "] must not be null");
+                }
+            }
+            return List.copyOf(list);
+        }
+    }
+
     /** @return how the rollout ended */
     public RolloutStatus status() {
         return status;

@@ -2,8 +2,20 @@ package dev.kubefluent.core.validate;
 
 import java.math.BigInteger;
 
-/** An IPv4 or IPv6 CIDR block, parsed without DNS lookups. */
+/**
+ * An IPv4 or IPv6 CIDR block, parsed without DNS lookups the way the API server parses the legacy CIDR fields such as
+ * a NetworkPolicy's {@code ipBlock} ({@code netutils.ParseCIDRSloppy}, strict IP validation being off by default):
+ * IPv4 octets may have leading zeros, the prefix length is decimal digits only, host bits may be set, and an IPv6
+ * address may end in a dotted IPv4 address.
+ *
+ * @param address the address as written, {@code bits} wide
+ * @param bits    32 for IPv4, 128 for IPv6
+ * @param prefix  the prefix length, 0 to {@code bits}
+ */
 record Cidr(BigInteger address, int bits, int prefix) {
+
+    private static final BigInteger V4_MAPPED = BigInteger.valueOf(0xffffL).shiftLeft(32);
+    private static final BigInteger V4_MASK = BigInteger.valueOf(0xffffffffL);
 
     static Cidr parse(String text) {
         if (text == null) {
@@ -13,16 +25,16 @@ record Cidr(BigInteger address, int bits, int prefix) {
         if (slash < 0) {
             return null;
         }
-        int prefix;
-        try {
-            prefix = Integer.parseInt(text.substring(slash + 1));
-        } catch (NumberFormatException e) {
+        String length = text.substring(slash + 1);
+        if (length.isEmpty() || length.length() > 5 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
+        int prefix = Integer.parseInt(length);
         String ip = text.substring(0, slash);
-        BigInteger address = ip.indexOf(':') >= 0 ? v6(ip) : v4(ip);
-        int bits = ip.indexOf(':') >= 0 ? 128 : 32;
-        if (address == null || prefix < 0 || prefix > bits) {
+        boolean v6 = ip.indexOf(':') >= 0;
+        BigInteger address = v6 ? v6(ip) : v4(ip);
+        int bits = v6 ? 128 : 32;
+        if (address == null || prefix > bits) {
             return null;
         }
         return new Cidr(address, bits, prefix);
@@ -35,10 +47,11 @@ record Cidr(BigInteger address, int bits, int prefix) {
         }
         long value = 0;
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            // Leading zeros are accepted (and ignored) by the sloppy parser the API server still uses.
+            if (p.isEmpty() || p.length() > 10 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return null;
             }
-            int octet = Integer.parseInt(p);
+            long octet = Long.parseLong(p);
             if (octet > 255) {
                 return null;
             }
@@ -48,6 +61,20 @@ record Cidr(BigInteger address, int bits, int prefix) {
     }
 
     private static BigInteger v6(String ip) {
+        int lastColon = ip.lastIndexOf(':');
+        if (ip.indexOf('.', lastColon) < 0) {
+            return groups(ip);
+        }
+        // A dotted IPv4 tail stands for the last two 16-bit groups.
+        BigInteger tail = v4(ip.substring(lastColon + 1));
+        if (tail == null) {
+            return null;
+        }
+        long v = tail.longValue();
+        return groups(ip.substring(0, lastColon + 1) + Long.toHexString(v >>> 16) + ":" + Long.toHexString(v & 0xffff));
+    }
+
+    private static BigInteger groups(String ip) {
         int gap = ip.indexOf("::");
         String[] head;
         String[] tail;
@@ -89,22 +116,40 @@ record Cidr(BigInteger address, int bits, int prefix) {
     }
 
     private static BigInteger group(BigInteger value, String g) {
-        if (g.isEmpty() || g.length() > 4) {
+        if (g.isEmpty() || g.length() > 4 || !g.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             return null;
         }
-        try {
-            return value.shiftLeft(16).or(BigInteger.valueOf(Integer.parseInt(g, 16)));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return value.shiftLeft(16).or(BigInteger.valueOf(Integer.parseInt(g, 16)));
     }
 
-    /** Whether {@code other} lies strictly inside this block (same family, longer prefix, same leading bits). */
+    /** Whether this is an IPv4 block, or an IPv6 block written with an IPv4-mapped address ({@code ::ffff:a.b.c.d}). */
+    private boolean isV4OrMapped() {
+        return bits == 32 || address.shiftRight(32).equals(V4_MAPPED.shiftRight(32));
+    }
+
+    /**
+     * Whether {@code other} is a strict subset of this block, as the API server decides for {@code ipBlock.except}:
+     * the other block's network address lies inside this block and its prefix is longer. Blocks of different IP
+     * families never contain each other; an IPv4-mapped IPv6 block counts as IPv4, as Go's {@code IPNet.Contains}
+     * sees it.
+     */
     boolean contains(Cidr other) {
-        if (other.bits != bits || other.prefix <= prefix) {
+        if (prefix >= other.prefix) {
             return false;
         }
-        int shift = bits - prefix;
-        return other.address.shiftRight(shift).equals(address.shiftRight(shift));
+        boolean v4 = isV4OrMapped();
+        if (v4 != other.isV4OrMapped()) {
+            return false;
+        }
+        if (!v4) {
+            return sameLeadingBits(address, other.address, 128, prefix);
+        }
+        int networkBits = bits == 32 ? prefix : Math.max(0, prefix - 96);
+        return sameLeadingBits(address.and(V4_MASK), other.address.and(V4_MASK), 32, networkBits);
+    }
+
+    private static boolean sameLeadingBits(BigInteger a, BigInteger b, int width, int leading) {
+        int shift = width - leading;
+        return a.shiftRight(shift).equals(b.shiftRight(shift));
     }
 }

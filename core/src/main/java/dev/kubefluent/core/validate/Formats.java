@@ -12,17 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class Formats {
 
-    private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    private static final Pattern DNS1123_LABEL_RE = Pattern.compile(DNS1123_LABEL);
-    private static final Pattern DNS1123_SUBDOMAIN_RE =
-            Pattern.compile(DNS1123_LABEL + "(\\." + DNS1123_LABEL + ")*");
-    private static final Pattern DNS1035_LABEL_RE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern QUALIFIED_NAME_RE = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern IANA_SVC_NAME_RE = Pattern.compile("[-a-z0-9]+");
-    private static final Pattern HAS_LETTER_RE = Pattern.compile(".*[a-z].*");
-    private static final Pattern C_IDENTIFIER_ENV_RE = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
-    private static final Pattern CONFIG_KEY_RE = Pattern.compile("[-._a-zA-Z0-9]+");
-    private static final Pattern PERCENT_RE = Pattern.compile("[0-9]+%");
+    // The name formats below are scanned character by character rather than matched with regular expressions: they
+    // run for every name, label and port of every manifest, and FormatsTest checks them against the regular
+    // expressions of apimachinery's validation.go on many generated values.
     private static final Pattern QUANTITY_RE = Pattern.compile(
             "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
     // The reference grammar of github.com/distribution/reference (registry, path components, tag, digest).
@@ -47,7 +39,7 @@ public final class Formats {
      * @return whether it is a DNS-1123 label
      */
     public static boolean isDns1123Label(String value) {
-        return value != null && value.length() <= 63 && DNS1123_LABEL_RE.matcher(value).matches();
+        return value != null && value.length() <= 63 && isDns1123LabelAt(value, 0, value.length());
     }
 
     /**
@@ -57,7 +49,19 @@ public final class Formats {
      * @return whether it is a DNS-1123 subdomain
      */
     public static boolean isDns1123Subdomain(String value) {
-        return value != null && value.length() <= 253 && DNS1123_SUBDOMAIN_RE.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > 253) {
+            return false;
+        }
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == '.') {
+                if (!isDns1123LabelAt(value, start, i)) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     /**
@@ -67,7 +71,8 @@ public final class Formats {
      * @return whether it is a DNS-1035 label
      */
     public static boolean isDns1035Label(String value) {
-        return value != null && value.length() <= 63 && DNS1035_LABEL_RE.matcher(value).matches();
+        return value != null && value.length() <= 63 && isDns1123LabelAt(value, 0, value.length())
+                && isLower(value.charAt(0));
     }
 
     /**
@@ -90,7 +95,7 @@ public final class Formats {
                 return false;
             }
         }
-        return !name.isEmpty() && name.length() <= 63 && QUALIFIED_NAME_RE.matcher(name).matches();
+        return !name.isEmpty() && name.length() <= 63 && isQualifiedNamePart(name);
     }
 
     /**
@@ -102,7 +107,7 @@ public final class Formats {
      */
     public static boolean isLabelValue(String value) {
         return value != null
-                && (value.isEmpty() || value.length() <= 63 && QUALIFIED_NAME_RE.matcher(value).matches());
+                && (value.isEmpty() || value.length() <= 63 && isQualifiedNamePart(value));
     }
 
     /**
@@ -113,10 +118,20 @@ public final class Formats {
      * @return whether it is an IANA service name
      */
     public static boolean isIanaSvcName(String value) {
-        return value != null && !value.isEmpty() && value.length() <= 15
-                && IANA_SVC_NAME_RE.matcher(value).matches()
-                && HAS_LETTER_RE.matcher(value).matches()
-                && !value.startsWith("-") && !value.endsWith("-") && !value.contains("--");
+        if (value == null || value.isEmpty() || value.length() > 15
+                || value.charAt(0) == '-' || value.charAt(value.length() - 1) == '-' || value.contains("--")) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isLower(c)) {
+                letter = true;
+            } else if (!isDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /**
@@ -145,7 +160,13 @@ public final class Formats {
         if (version.isAtLeast(KubeVersion.of(1, 32))) {
             return value.chars().allMatch(c -> c >= 32 && c <= 126 && c != '=');
         }
-        return C_IDENTIFIER_ENV_RE.matcher(value).matches();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(isLetter(c) || c == '-' || c == '.' || c == '_' || i > 0 && isDigit(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -157,7 +178,7 @@ public final class Formats {
      */
     public static boolean isConfigKey(String value) {
         return value != null && !value.isEmpty() && value.length() <= 253
-                && CONFIG_KEY_RE.matcher(value).matches()
+                && allConfigKeyChars(value)
                 && !value.equals(".") && !value.startsWith("..");
     }
 
@@ -168,7 +189,15 @@ public final class Formats {
      * @return whether it is a percentage
      */
     public static boolean isPercent(String value) {
-        return value != null && PERCENT_RE.matcher(value).matches();
+        if (value == null || value.length() < 2 || value.charAt(value.length() - 1) != '%') {
+            return false;
+        }
+        for (int i = 0; i < value.length() - 1; i++) {
+            if (!isDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -190,5 +219,61 @@ public final class Formats {
      */
     public static boolean isImageReference(String value) {
         return value != null && value.length() <= 4096 && IMAGE_RE.matcher(value).matches();
+    }
+
+    /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} on {@code value[from, to)}. */
+    private static boolean isDns1123LabelAt(String value, int from, int to) {
+        if (to <= from || value.charAt(from) == '-' || value.charAt(to - 1) == '-') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!isLower(c) && !isDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+    private static boolean isQualifiedNamePart(String value) {
+        int last = value.length() - 1;
+        if (!isAlphanumeric(value.charAt(0)) || !isAlphanumeric(value.charAt(last))) {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = value.charAt(i);
+            if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [-._a-zA-Z0-9]+} without the length. */
+    private static boolean allConfigKeyChars(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return isLetter(c) || isDigit(c);
     }
 }

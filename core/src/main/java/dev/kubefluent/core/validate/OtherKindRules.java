@@ -47,6 +47,7 @@ final class OtherKindRules {
     private static final int MAX_CONFIG_BYTES = 1024 * 1024;
     private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CIDR_FORMAT = "must be a valid CIDR value (e.g. 10.9.8.0/24 or 2001:db8::/64)";
 
     private OtherKindRules() {
     }
@@ -569,6 +570,11 @@ final class OtherKindRules {
         }
         Selectors.check(f, s.getPodSelector(), "spec.podSelector");
         List<String> types = list(s.getPolicyTypes());
+        if (types.size() > 2) {
+            f.add(Rule.NETWORK_POLICY_TYPE_INVALID, "spec.policyTypes", "may not specify more than two policyTypes",
+                    types);
+            types = List.of();
+        }
         for (int i = 0; i < types.size(); i++) {
             if (!oneOf(types.get(i), "Ingress", "Egress")) {
                 f.add(Rule.NETWORK_POLICY_TYPE_INVALID, "spec.policyTypes[" + i + "]", "must be Ingress or Egress",
@@ -606,11 +612,19 @@ final class OtherKindRules {
             }
             Integer end = port.getEndPort();
             if (end != null) {
-                if (!Util.isSet(number) || number.getIntVal() == null) {
-                    f.add(Rule.NETWORK_POLICY_PORT_INVALID, pp + ".endPort", "may only be set with a numeric port", end);
-                } else if (end < number.getIntVal()) {
-                    f.add(Rule.NETWORK_POLICY_PORT_INVALID, pp + ".endPort",
-                            "must be greater than or equal to port " + number.getIntVal(), end);
+                if (!Util.isSet(number)) {
+                    f.add(Rule.NETWORK_POLICY_PORT_INVALID, pp + ".endPort", "may not be set when port is not set", end);
+                } else if (number.getIntVal() == null) {
+                    f.add(Rule.NETWORK_POLICY_PORT_INVALID, pp + ".endPort", "may not be set when port is non-numeric",
+                            end);
+                } else {
+                    if (end < number.getIntVal()) {
+                        f.add(Rule.NETWORK_POLICY_PORT_INVALID, pp + ".endPort",
+                                "must be greater than or equal to port " + number.getIntVal(), end);
+                    }
+                    if (!Formats.isPortNumber(end)) {
+                        f.add(Rule.NETWORK_POLICY_PORT_INVALID, pp + ".endPort", "must be between 1 and 65535", end);
+                    }
                 }
             }
         }
@@ -631,20 +645,29 @@ final class OtherKindRules {
             Selectors.check(f, peer.getPodSelector(), pp + ".podSelector");
             Selectors.check(f, peer.getNamespaceSelector(), pp + ".namespaceSelector");
             if (peer.getIpBlock() != null) {
-                String cidr = peer.getIpBlock().getCidr();
-                Cidr block = Cidr.parse(cidr);
-                if (block == null) {
-                    f.add(Rule.NETWORK_POLICY_PEER_INVALID, pp + ".ipBlock.cidr", "must be a valid CIDR", cidr);
-                    continue;
-                }
-                List<String> except = list(peer.getIpBlock().getExcept());
-                for (int j = 0; j < except.size(); j++) {
-                    Cidr e = Cidr.parse(except.get(j));
-                    if (e == null || !block.contains(e)) {
-                        f.add(Rule.NETWORK_POLICY_PEER_INVALID, pp + ".ipBlock.except[" + j + "]",
-                                "must be a CIDR strictly inside " + cidr, except.get(j));
-                    }
-                }
+                ipBlock(f, peer.getIpBlock().getCidr(), list(peer.getIpBlock().getExcept()), pp + ".ipBlock");
+            }
+        }
+    }
+
+    /** {@code ValidateIPBlock}: a valid CIDR, and every {@code except} entry a valid CIDR strictly inside it. */
+    private static void ipBlock(Findings f, String cidr, List<String> except, String p) {
+        if (cidr == null || cidr.isEmpty()) {
+            f.add(Rule.NETWORK_POLICY_PEER_INVALID, p + ".cidr", "is required", cidr);
+            return;
+        }
+        Cidr block = Cidr.parse(cidr);
+        if (block == null) {
+            f.add(Rule.NETWORK_POLICY_PEER_INVALID, p + ".cidr", CIDR_FORMAT, cidr);
+            return;
+        }
+        for (int j = 0; j < except.size(); j++) {
+            Cidr e = Cidr.parse(except.get(j));
+            if (e == null) {
+                f.add(Rule.NETWORK_POLICY_PEER_INVALID, p + ".except[" + j + "]", CIDR_FORMAT, except.get(j));
+            } else if (!block.contains(e)) {
+                f.add(Rule.NETWORK_POLICY_PEER_INVALID, p + ".except[" + j + "]",
+                        "must be a CIDR strictly inside " + cidr + " (same IP family, longer prefix)", except.get(j));
             }
         }
     }

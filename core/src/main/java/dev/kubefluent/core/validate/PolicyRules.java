@@ -47,6 +47,9 @@ final class PolicyRules {
     }
 
     static void check(Findings f, HasMetadata r) {
+        if (f.settings.profileOn(Profile.BEST_PRACTICES) && RbacRules.check(f, r)) {
+            return;
+        }
         Workload w = Workload.of(r);
         if (w == null || w.podSpec() == null) {
             return;

@@ -10,6 +10,9 @@ public enum Profile {
     POD_SECURITY_BASELINE,
     /** Pod Security Standards, restricted level: every baseline and restricted control. */
     POD_SECURITY_RESTRICTED,
-    /** Kubefluent's best practices: pinned images, requests and limits, probes, PDBs, and more. */
+    /**
+     * Kubefluent's best practices: pinned images, requests and limits, probes, PDBs, RBAC least privilege (no
+     * wildcards, cluster-admin, secrets, pods/exec, nodes/proxy, escalate, bind or impersonate), and more.
+     */
     BEST_PRACTICES
 }

@@ -214,6 +214,8 @@ enum Rule {
             "add the Service to the set"),
     INGRESS_SERVICE_PORT_MISSING("ingress-service-port-missing", KUBEFLUENT, 2,
             "use a port the Service exposes"),
+    NETWORK_POLICY_NAMED_PORT_MISSING("network-policy-named-port-missing", KUBEFLUENT, Severity.WARNING, 2, true,
+            "name a container port (with the same protocol) of the pods the rule applies to, or use a number"),
 
     // ---- layer 3: Pod Security Standards ----
     PSS_HOST_PROCESS("pss-host-process", Profile.POD_SECURITY_BASELINE, 1, 0, "remove windowsOptions.hostProcess"),
@@ -266,7 +268,37 @@ enum Rule {
     BP_REPLICAS_TOO_FEW("replicas-too-few", Profile.BEST_PRACTICES, 1, 0,
             "run at least 2 replicas so that one can be disrupted"),
     BP_DISRUPTION_PROTECTION_MISSING("disruption-protection-missing", Profile.BEST_PRACTICES, 1, 0,
-            "add a PodDisruptionBudget or topologySpreadConstraints");
+            "add a PodDisruptionBudget or topologySpreadConstraints"),
+
+    // ---- layer 3: best practices, RBAC least privilege (CIS Kubernetes Benchmark 5.1) ----
+    BP_RBAC_WILDCARD_VERBS("rbac-wildcard-verbs", Profile.BEST_PRACTICES, 1, 0,
+            "list the verbs the subject needs, e.g. get, list, watch"),
+    BP_RBAC_WILDCARD_RESOURCES("rbac-wildcard-resources", Profile.BEST_PRACTICES, 1, 0,
+            "list the resources the subject needs"),
+    BP_RBAC_WILDCARD_API_GROUPS("rbac-wildcard-api-groups", Profile.BEST_PRACTICES, 1, 0,
+            "list the API groups the subject needs (\"\" for the core group)"),
+    BP_RBAC_SECRETS_ACCESS("rbac-secrets-access", Profile.BEST_PRACTICES, 1, 0,
+            "mount the one Secret the workload needs instead of granting get, list or watch on secrets"),
+    BP_RBAC_ESCALATE_VERB("rbac-escalate-verb", Profile.BEST_PRACTICES, 1, 0,
+            "remove escalate: it lets the subject grant permissions it does not hold"),
+    BP_RBAC_BIND_VERB("rbac-bind-verb", Profile.BEST_PRACTICES, 1, 0,
+            "remove bind: it lets the subject bind roles with permissions it does not hold"),
+    BP_RBAC_IMPERSONATE_VERB("rbac-impersonate-verb", Profile.BEST_PRACTICES, 1, 0,
+            "remove impersonate: it lets the subject act as other users, groups or service accounts"),
+    BP_RBAC_POD_EXEC("rbac-pod-exec", Profile.BEST_PRACTICES, 1, 0,
+            "remove access to pods/exec and pods/attach: they run commands inside any selected pod"),
+    BP_RBAC_NODE_PROXY("rbac-node-proxy", Profile.BEST_PRACTICES, 1, 0,
+            "remove access to nodes/proxy: it reaches the kubelet API, which can run commands in every pod of a node"),
+    BP_RBAC_CREATE_PODS("rbac-create-pods", Profile.BEST_PRACTICES, 1, 0,
+            "let a controller create pods: whoever creates a pod can mount any Secret and ServiceAccount of the "
+                    + "namespace"),
+    BP_RBAC_TOKEN_CREATE("rbac-token-create", Profile.BEST_PRACTICES, 1, 0,
+            "remove create on serviceaccounts/token: it mints tokens for other service accounts"),
+    BP_RBAC_CLUSTER_ADMIN_BINDING("rbac-cluster-admin-binding", Profile.BEST_PRACTICES, 1, 0,
+            "bind a role with only the permissions the subjects need"),
+    BP_RBAC_PUBLIC_SUBJECT("rbac-public-subject", Profile.BEST_PRACTICES, 1, 0,
+            "bind named users, groups or service accounts: system:anonymous, system:unauthenticated and "
+                    + "system:authenticated stand for everyone who can reach the API server");
 
     private static final Map<String, Rule> BY_ID = new HashMap<>();
 

@@ -23,10 +23,14 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,8 @@ final class SetRules {
                 pdb(new Findings(r, settings, out), pdb, index, protectedByPdb);
             } else if (r instanceof Ingress ing) {
                 ingress(new Findings(r, settings, out), ing, index);
+            } else if (r instanceof NetworkPolicy np) {
+                networkPolicy(new Findings(r, settings, out), np, index);
             }
         }
         for (Workload w : index.workloads) {
@@ -368,5 +374,126 @@ final class SetRules {
         Object shown = port.getNumber() != null ? port.getNumber() : port.getName();
         f.add(Rule.INGRESS_SERVICE_PORT_MISSING, p + ".service.port." + (port.getNumber() != null ? "number" : "name"),
                 "must be a port of Service \"" + name + "\"", shown);
+    }
+
+    // ---------------------------------------------------------------- NetworkPolicy -> named ports
+
+    /**
+     * A named port of an ingress rule is resolved on the pods the policy selects, and a named port of an egress rule
+     * on the destination pods: those its {@code to} peers select in the policy's namespace. A rule whose pods are
+     * not all known from the set (an {@code ipBlock} or {@code namespaceSelector} peer, or no peer at all for egress)
+     * is not checked, and neither is a rule whose pods the set does not hold.
+     */
+    private static void networkPolicy(Findings f, NetworkPolicy np, SetIndex index) {
+        var spec = np.getSpec();
+        if (spec == null) {
+            return;
+        }
+        String ns = SetIndex.namespaceOf(np);
+        var ingress = list(spec.getIngress());
+        List<Workload> selected = null;
+        for (int i = 0; i < ingress.size(); i++) {
+            List<NetworkPolicyPort> ports = list(ingress.get(i).getPorts());
+            if (hasNamedPort(ports)) {
+                if (selected == null) {
+                    selected = selectedPods(index, ns, spec.getPodSelector());
+                }
+                namedPorts(f, ports, "spec.ingress[" + i + "].ports", selected, "selected by spec.podSelector");
+            }
+        }
+        var egress = list(spec.getEgress());
+        for (int i = 0; i < egress.size(); i++) {
+            List<NetworkPolicyPort> ports = list(egress.get(i).getPorts());
+            List<NetworkPolicyPeer> to = list(egress.get(i).getTo());
+            if (!hasNamedPort(ports) || to.isEmpty()) {
+                continue;
+            }
+            List<Workload> destinations = new ArrayList<>();
+            for (NetworkPolicyPeer peer : to) {
+                if (peer.getPodSelector() == null || peer.getNamespaceSelector() != null || peer.getIpBlock() != null) {
+                    destinations = null;
+                    break;
+                }
+                destinations.addAll(selectedPods(index, ns, peer.getPodSelector()));
+            }
+            if (destinations != null) {
+                namedPorts(f, ports, "spec.egress[" + i + "].ports", destinations, "selected by spec.egress[" + i
+                        + "].to");
+            }
+        }
+    }
+
+    private static boolean hasNamedPort(List<NetworkPolicyPort> ports) {
+        for (NetworkPolicyPort p : ports) {
+            if (p.getPort() != null && p.getPort().getIntVal() == null && p.getPort().getStrVal() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The workloads of the set whose pods a NetworkPolicy selector selects; an empty selector selects them all. */
+    private static List<Workload> selectedPods(SetIndex index, String ns, LabelSelector sel) {
+        if (sel == null) {
+            return List.of();
+        }
+        List<Workload> candidates = index.candidates(ns, sel.getMatchLabels());
+        if (Selectors.isEmpty(sel)) {
+            return candidates;
+        }
+        List<Workload> selected = new ArrayList<>();
+        for (Workload w : candidates) {
+            if (Selectors.matches(sel, w.podLabels())) {
+                selected.add(w);
+            }
+        }
+        return selected;
+    }
+
+    private static void namedPorts(Findings f, List<NetworkPolicyPort> ports, String p, List<Workload> pods,
+            String which) {
+        if (pods.isEmpty()) {
+            return;
+        }
+        for (int j = 0; j < ports.size(); j++) {
+            NetworkPolicyPort port = ports.get(j);
+            if (port.getPort() == null || port.getPort().getIntVal() != null || port.getPort().getStrVal() == null
+                    || !Formats.isIanaSvcName(port.getPort().getStrVal())) {
+                continue;
+            }
+            String name = port.getPort().getStrVal();
+            String protocol = port.getProtocol() == null ? "TCP" : port.getProtocol();
+            boolean declared = false;
+            for (Workload w : pods) {
+                if (declaresPort(w.podSpec(), name, protocol)) {
+                    declared = true;
+                    break;
+                }
+            }
+            if (!declared) {
+                f.add(Rule.NETWORK_POLICY_NAMED_PORT_MISSING, p + "[" + j + "].port",
+                        "must name a " + protocol + " container port of the pods " + which + " ("
+                                + ResourceRefs.show(pods.get(0).resource())
+                                + (pods.size() > 1 ? " and " + (pods.size() - 1) + " more" : "") + ")",
+                        name);
+            }
+        }
+    }
+
+    private static boolean declaresPort(PodSpec spec, String name, String protocol) {
+        if (spec == null) {
+            return false;
+        }
+        for (List<Container> containers : List.of(list(spec.getContainers()), list(spec.getInitContainers()))) {
+            for (Container c : containers) {
+                for (ContainerPort cp : list(c.getPorts())) {
+                    if (name.equals(cp.getName())
+                            && protocol.equals(cp.getProtocol() == null ? "TCP" : cp.getProtocol())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.kubefluent.core.validate;
 
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.internal.ManifestSetAccess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,9 +43,17 @@ public final class Validator {
         this.settings = new Settings(b.targetVersion, b.strict, b.sources, b.profiles, b.suppressed, b.suppressedFor);
     }
 
-    /** @return a validator with layers 1 and 2 for Kubernetes {@link KubeVersion#DEFAULT} */
+    private static final Validator DEFAULTS = builder().build();
+
+    /**
+     * Returns the default validator: layers 1 and 2 for Kubernetes {@link KubeVersion#DEFAULT}. It is one shared,
+     * immutable instance; a {@link ManifestSet} remembers its report, so validating, rendering and rolling out the same
+     * set validates it once.
+     *
+     * @return the default validator
+     */
     public static Validator defaults() {
-        return builder().build();
+        return DEFAULTS;
     }
 
     /**
@@ -73,7 +82,16 @@ public final class Validator {
         if (set == null) {
             throw new IllegalArgumentException("set must not be null");
         }
-        List<Violation> out = validateInto(set.resources());
+        ManifestSetAccess.Accessor access = ManifestSetAccess.get();
+        if (this == DEFAULTS) {
+            return access.defaultReport(set, () -> validateSet(set, access));
+        }
+        return validateSet(set, access);
+    }
+
+    /** Validates the set's shared decoded resources, which the rules only read. */
+    private ValidationReport validateSet(ManifestSet set, ManifestSetAccess.Accessor access) {
+        List<Violation> out = validateInto(access.views(set));
         if (settings.layer2()) {
             out.addAll(set.sourceFindings());
         }

@@ -5,39 +5,34 @@ import dev.kubefluent.testing.internal.server.ApiServer;
 import dev.kubefluent.testing.internal.server.ControlPlane;
 import dev.kubefluent.testing.internal.server.Json;
 import dev.kubefluent.testing.internal.server.Store;
-import io.fabric8.mockwebserver.http.Dispatcher;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.Response;
-import io.fabric8.mockwebserver.http.WebSocket;
-import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP side of the simulated API server, on fabric8's MockWebServer: records each request, applies faults, and
- * hands the request to the control-plane thread (in arrival order), waiting only for its answer. Watches become
- * WebSockets fed by the store.
+ * The HTTP side of the simulated API server, on a Vert.x HTTP server: records each request, applies faults, answers
+ * reads on the event loop (under the control plane's task lock) and hands writes to the control-plane thread (in
+ * arrival order), which answers them when done, so the event loop never waits. A watch is served either as a
+ * WebSocket (as the fabric8 client asks by default) or, as kubectl and client-go ask, as a chunked HTTP stream of
+ * newline-delimited JSON {@code WatchEvent}s; both are fed by the store in the same way.
  */
-final class ClusterDispatcher extends Dispatcher {
-
-    private static final Duration CONTROL_PLANE_TIMEOUT = Duration.ofSeconds(30);
+final class ClusterDispatcher implements Handler<HttpServerRequest> {
 
     private final ApiServer api;
     private final ControlPlane controlPlane;
     private final Faults faults;
-    private final List<RecordedCall> recorded = new CopyOnWriteArrayList<>();
+    private final List<RecordedCall> recorded = new ArrayList<>();
+    private volatile Vertx vertx;
     private volatile boolean closed;
-    private ExecutorService watchSender;
 
     ClusterDispatcher(ApiServer api, ControlPlane controlPlane, Faults faults) {
         this.api = api;
@@ -45,65 +40,46 @@ final class ClusterDispatcher extends Dispatcher {
         this.faults = faults;
     }
 
+    /** The Vert.x instance that runs the server, for timers (delay faults). */
+    void vertx(Vertx value) {
+        this.vertx = value;
+    }
+
     List<RecordedCall> recorded() {
-        return List.copyOf(recorded);
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
     }
 
     void clearRecorded() {
-        recorded.clear();
+        synchronized (recorded) {
+            recorded.clear();
+        }
     }
 
     void close() {
         closed = true;
-        ExecutorService sender;
-        synchronized (this) {
-            sender = watchSender;
-        }
-        if (sender != null) {
-            sender.shutdown();
-            try {
-                sender.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            sender.shutdownNow();
-        }
-    }
-
-    /**
-     * Watch frames are written by one sender thread per cluster, in order: fabric8's WebSocket send waits for the
-     * event loop, and the event loop may be waiting for the control plane, so the control plane must never write
-     * frames itself.
-     */
-    private synchronized void sendLater(Runnable write) {
-        if (watchSender == null) {
-            watchSender = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, Thread.currentThread().getName() + "-watch-sender");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        if (!watchSender.isShutdown()) {
-            watchSender.execute(() -> {
-                try {
-                    write.run();
-                } catch (RuntimeException e) {
-                    // the connection is gone; the watch is closed by its listener
-                }
-            });
-        }
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest rr) {
-        String uri = rr.getPath() == null ? "/" : rr.getPath();
+    public void handle(HttpServerRequest request) {
+        if (isUpgrade(request)) {
+            // a WebSocket upgrade must be answered before the request is read; upgrade requests carry no body
+            dispatch(request, null);
+            return;
+        }
+        request.body().onSuccess(body -> dispatch(request, body))
+                .onFailure(failure -> request.response().setStatusCode(400).end());
+    }
+
+    private void dispatch(HttpServerRequest rr, Buffer bytes) {
+        String uri = rr.uri() == null ? "/" : rr.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String rawQuery = q < 0 ? "" : uri.substring(q + 1);
         Map<String, List<String>> query = parseQuery(rawQuery);
-        String method = rr.getMethod() == null ? "" : rr.getMethod().toUpperCase();
-        byte[] bytes = rr.getBody() == null ? null : rr.getBody().getBytes();
-        String body = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+        String method = rr.method().name().toUpperCase();
+        String body = bytes == null ? "" : bytes.toString(StandardCharsets.UTF_8);
         String contentType = rr.getHeader("Content-Type");
         ApiServer.Target target = ApiServer.parseTarget(path);
         boolean watch = "true".equals(first(query, "watch")) || "1".equals(first(query, "watch"));
@@ -111,47 +87,89 @@ final class ClusterDispatcher extends Dispatcher {
         String resource = target == null ? "" : target.type().plural();
         String namespace = target == null || target.namespace() == null ? "" : target.namespace();
         String name = target == null || target.name() == null ? "" : target.name();
-        recorded.add(new RecordedCall(verb, method, path, rawQuery, contentType == null ? "" : contentType, body,
-                resource, namespace, name));
+        RecordedCall call = new RecordedCall(verb, method, path, rawQuery, contentType == null ? "" : contentType,
+                body, resource, namespace, name);
+        synchronized (recorded) {
+            recorded.add(call);
+        }
         if (closed) {
-            return json(503, ApiException.status503("the simulated cluster is closed"));
+            send(rr, json(503, ApiException.status503("the simulated cluster is closed")), null);
+            return;
         }
         Fault fault = faults.match(verb, target == null ? null : resource, target == null ? null : namespace,
                 target == null ? null : name);
+        if (fault != null && fault.action() == Fault.Action.STATUS) {
+            send(rr, json(fault.code(), new ApiException(fault.code(), reason(fault.code()), fault.message())
+                    .toStatus()), null);
+            return;
+        }
         ApiServer.Request request = new ApiServer.Request(method, path, rawQuery, query, contentType, body,
                 rr.getHeader("User-Agent"));
-        if (fault != null && fault.action() == Fault.Action.STATUS) {
-            return json(fault.code(), new ApiException(fault.code(), reason(fault.code()), fault.message())
-                    .toStatus());
-        }
         if (target != null && isUpgrade(rr) && target.type().kind().equals("Pod")
                 && ("exec".equals(target.subresource()) || "attach".equals(target.subresource()))) {
-            return new MockResponse().withWebSocketUpgrade(new NotSimulatedStream(target.subresource()));
+            rr.toWebSocket().onSuccess(ws -> notSimulated(ws, target.subresource()));
+            return;
         }
         if (verb == Verb.WATCH && target != null) {
-            if (!isUpgrade(rr)) {
-                return json(501, new ApiException(501, "NotImplemented", "not simulated: watch over an HTTP stream"
-                        + " (use a WebSocket watch, as the fabric8 client does)").toStatus());
-            }
-            boolean drop = fault != null && fault.action() == Fault.Action.DROP_WATCH;
-            return new MockResponse().withWebSocketUpgrade(new WatchListener(target, request, drop));
+            watch(rr, target, request, fault != null && fault.action() == Fault.Action.DROP_WATCH);
+            return;
         }
-        ApiServer.Response response;
-        try {
-            response = method.equals("GET") ? controlPlane.read(() -> api.handle(request))
-                    : controlPlane.call(() -> api.handle(request), CONTROL_PLANE_TIMEOUT);
-        } catch (IllegalStateException e) {
-            return json(503, ApiException.status503(e.getMessage()));
+        Fault delay = fault != null && fault.action() == Fault.Action.DELAY ? fault : null;
+        if (method.equals("GET")) {
+            send(rr, controlPlane.read(() -> api.handle(request)), delay);
+        } else if (!controlPlane.execute(() -> send(rr, api.handle(request), delay))) {
+            send(rr, json(503, ApiException.status503("the simulated cluster is closed")), null);
         }
-        MockResponse mock = new MockResponse().setResponseCode(response.code())
-                .setHeader("Content-Type", response.contentType()).setBody(response.body());
-        if (fault != null && fault.action() == Fault.Action.DELAY) {
-            mock.setBodyDelay(fault.delay());
-        }
-        return mock;
     }
 
-    private static boolean isUpgrade(RecordedRequest rr) {
+    /**
+     * Opens a watch: over a WebSocket when the client asks for the upgrade, otherwise as a chunked HTTP response
+     * whose lines are watch events. Selector errors are answered with a plain error response before the watch
+     * starts, as a real API server does; a drop fault ends the connection right after it opened.
+     */
+    private void watch(HttpServerRequest rr, ApiServer.Target target, ApiServer.Request request, boolean drop) {
+        try {
+            api.selector(target, request);
+        } catch (ApiException e) {
+            send(rr, json(e.code(), e.toStatus()), null);
+            return;
+        }
+        if (isUpgrade(rr)) {
+            rr.toWebSocket().onSuccess(ws -> {
+                WebSocketSink sink = new WebSocketSink(ws);
+                if (drop) {
+                    sink.close(1000, "watch dropped by fault injection");
+                } else if (!controlPlane.execute(() -> api.openWatch(target, request, sink))) {
+                    sink.close(1001, "the simulated cluster is closed");
+                }
+            });
+            return;
+        }
+        StreamSink sink = new StreamSink(rr.response());
+        if (drop) {
+            sink.close(1000, "watch dropped by fault injection");
+        } else if (!controlPlane.execute(() -> api.openWatch(target, request, sink))) {
+            sink.close(1001, "the simulated cluster is closed");
+        }
+    }
+
+    /** Answers from any thread; Vert.x hands the write to the connection's event loop. */
+    private void send(HttpServerRequest rr, ApiServer.Response response, Fault delay) {
+        HttpServerResponse out = rr.response();
+        Vertx v = vertx;
+        if (delay != null && v != null) {
+            v.setTimer(Math.max(1, delay.delay().toMillis()), id -> send(rr, response, null));
+            return;
+        }
+        try {
+            out.setStatusCode(response.code()).putHeader("Content-Type", response.contentType());
+            out.end(response.body());
+        } catch (IllegalStateException e) {
+            // the client went away before the answer
+        }
+    }
+
+    private static boolean isUpgrade(HttpServerRequest rr) {
         String upgrade = rr.getHeader("Upgrade");
         return upgrade != null && upgrade.toLowerCase().contains("websocket");
     }
@@ -182,9 +200,8 @@ final class ClusterDispatcher extends Dispatcher {
         };
     }
 
-    private static MockResponse json(int code, Map<String, Object> status) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody(Json.write(status));
+    private static ApiServer.Response json(int code, Map<String, Object> status) {
+        return new ApiServer.Response(code, "application/json", Json.write(status));
     }
 
     private static String first(Map<String, List<String>> query, String key) {
@@ -213,98 +230,108 @@ final class ClusterDispatcher extends Dispatcher {
      * Answers an exec or attach stream at once: the message on stderr (channel 2), a failure {@code Status} on the
      * error channel (3), then close, as a container runtime's failure would arrive.
      */
-    private final class NotSimulatedStream extends WebSocketListener {
-        private final String operation;
-
-        NotSimulatedStream(String operation) {
-            this.operation = operation;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            String message = "not simulated: " + operation + " (the simulated cluster has no container runtime)";
-            byte[] text = (message + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] status = Json.write(new ApiException(501, "NotImplemented", message).toStatus())
-                    .getBytes(StandardCharsets.UTF_8);
-            sendLater(() -> {
-                webSocket.send(channel(2, text));
-                webSocket.send(channel(3, status));
-                webSocket.close(1000, message);
-            });
-        }
-
-        private static byte[] channel(int channel, byte[] payload) {
-            byte[] frame = new byte[payload.length + 1];
-            frame[0] = (byte) channel;
-            System.arraycopy(payload, 0, frame, 1, payload.length);
-            return frame;
-        }
+    private static void notSimulated(ServerWebSocket ws, String operation) {
+        String message = "not simulated: " + operation + " (the simulated cluster has no container runtime)";
+        byte[] text = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] status = Json.write(new ApiException(501, "NotImplemented", message).toStatus())
+                .getBytes(StandardCharsets.UTF_8);
+        ws.writeBinaryMessage(channel(2, text));
+        ws.writeBinaryMessage(channel(3, status));
+        ws.close((short) 1000, message);
     }
 
-    /** Feeds one WebSocket watch from the store; opened and fed on the control-plane thread. */
-    private final class WatchListener extends WebSocketListener implements Store.WatchSink {
-        private final ApiServer.Target target;
-        private final ApiServer.Request request;
-        private final boolean drop;
-        private volatile WebSocket socket;
+    private static Buffer channel(int channel, byte[] payload) {
+        return Buffer.buffer(payload.length + 1).appendByte((byte) channel).appendBytes(payload);
+    }
+
+    /** Feeds one WebSocket watch: one text message per event. */
+    private static final class WebSocketSink implements Store.WatchSink {
+        private final ServerWebSocket socket;
         private volatile boolean open = true;
 
-        WatchListener(ApiServer.Target target, ApiServer.Request request, boolean drop) {
-            this.target = target;
-            this.request = request;
-            this.drop = drop;
+        WebSocketSink(ServerWebSocket socket) {
+            this.socket = socket;
+            socket.closeHandler(v -> open = false);
+            socket.exceptionHandler(t -> open = false);
         }
 
         @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            this.socket = webSocket;
-            if (drop) {
-                open = false;
-                sendLater(() -> webSocket.close(1000, "watch dropped by fault injection"));
-                return;
-            }
-            controlPlane.execute(() -> api.openWatch(target, request, this));
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            open = false;
-        }
-
-        @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            open = false;
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            open = false;
+        public boolean isOpen() {
+            return open;
         }
 
         @Override
         public boolean send(String text) {
-            WebSocket s = socket;
-            if (!open || s == null) {
+            if (!open) {
                 return false;
             }
-            sendLater(() -> {
-                if (open && !s.send(text)) {
-                    open = false;
-                }
-            });
+            socket.writeTextMessage(text);
             return true;
         }
 
         @Override
         public void close(int code, String reason) {
-            WebSocket s = socket;
-            if (s != null) {
-                sendLater(() -> {
-                    open = false;
-                    s.close(code, reason);
-                });
-            } else {
+            if (open) {
                 open = false;
+                socket.close((short) code, reason);
+            }
+        }
+    }
+
+    /**
+     * Feeds one HTTP-streaming watch: status 200 and the headers once the watch is registered (or with its first
+     * event), then one JSON event and a newline per event in a chunked body, which ends when the watch closes.
+     */
+    private static final class StreamSink implements Store.WatchSink {
+        private final HttpServerResponse response;
+        private volatile boolean open = true;
+
+        StreamSink(HttpServerResponse response) {
+            this.response = response;
+            response.closeHandler(v -> open = false);
+            response.exceptionHandler(t -> open = false);
+            response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+        }
+
+        @Override
+        public void started() {
+            try {
+                if (open && !response.headWritten()) {
+                    response.writeHead();
+                }
+            } catch (IllegalStateException e) {
+                open = false;
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public boolean send(String text) {
+            if (!open) {
+                return false;
+            }
+            try {
+                response.write(text + "\n");
+                return true;
+            } catch (IllegalStateException e) {
+                open = false;
+                return false;
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (open) {
+                open = false;
+                try {
+                    response.end();
+                } catch (IllegalStateException e) {
+                    // already ended by the client going away
+                }
             }
         }
     }

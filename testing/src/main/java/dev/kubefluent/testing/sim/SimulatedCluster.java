@@ -15,10 +15,8 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,8 +34,9 @@ import java.util.function.Predicate;
 
 /**
  * A simulated Kubernetes cluster in the test's JVM: an API server with the real API's semantics (server-side apply,
- * strategic merge patch, selectors, watches from a resourceVersion, subresources, defaulting, validation, garbage
- * collection) on fabric8's mock web server, plus fault injection and a record of every request.
+ * strategic merge patch, selectors, watches from a resourceVersion over WebSockets or HTTP streams, subresources,
+ * defaulting, validation, garbage collection) on a Vert.x HTTP server, plus fault injection and a record of every
+ * request.
  *
  * <h2>Use</h2>
  * <pre>{@code
@@ -87,7 +86,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
     private final long seed;
     private final boolean https;
-    private final MockWebServer server;
+    private final ClusterServer server;
     private final ControlPlane controlPlane;
     private final ApiServer api;
     private final ClusterDispatcher dispatcher;
@@ -110,11 +109,6 @@ public final class SimulatedCluster implements AutoCloseable {
         this.faults = new Faults(this::dropWatches, this::checkOpen);
         this.clock = new SimulatedClock(controlPlane, this::checkOpen);
         this.dispatcher = new ClusterDispatcher(api, controlPlane, faults);
-        this.server = new MockWebServer();
-        server.setDispatcher(dispatcher);
-        if (https) {
-            server.useHttps();
-        }
         Controllers controllers = null;
         if (b.controllers) {
             StoreAccess access = new StoreAccess(api, controlPlane);
@@ -145,12 +139,13 @@ public final class SimulatedCluster implements AutoCloseable {
                 return null;
             }, IDLE_TIMEOUT);
             controlPlane.start();
-            server.start(InetAddress.getLoopbackAddress(), 0);
+            this.server = ClusterServer.start(dispatcher, https);
         } catch (RuntimeException e) {
             controlPlane.close();
             throw e;
         }
-        this.url = (https ? "https://" : "http://") + server.getHostName() + ":" + server.getPort();
+        dispatcher.vertx(server.vertx());
+        this.url = server.url();
     }
 
     /**
@@ -427,7 +422,7 @@ public final class SimulatedCluster implements AutoCloseable {
         }
         controlPlane.close();
         try {
-            server.shutdown();
+            server.stop();
         } catch (RuntimeException e) {
             failures.add(e);
         }

@@ -1,6 +1,7 @@
 package dev.kubefluent.testing.assertions.error;
 
 import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.validate.Violation;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.assertj.core.error.BasicErrorMessageFactory;
@@ -29,6 +30,15 @@ abstract class ResourceFieldMessageFactory extends BasicErrorMessageFactory {
             return unquotedString("[]");
         }
         return unquotedString(elements.stream().map(e -> "- " + e).collect(Collectors.joining("%n  ".formatted())));
+    }
+
+    /** Prints each violation on its own line with its rule id first: {@code - [pss-privileged] Deployment "web": ...}. */
+    static CharSequence violationLines(Collection<Violation> violations) {
+        if (violations.isEmpty()) {
+            return unquotedString("[]");
+        }
+        return unquotedString(violations.stream().map(v -> "- [" + v.ruleId() + "] " + v)
+                .collect(Collectors.joining("%n  ".formatted())));
     }
 
     /** Prints text as it is, without the quotes the representation would add. */

@@ -14,7 +14,7 @@ public class ShouldBeValid extends BasicErrorMessageFactory {
 
     private ShouldBeValid(String subject, List<Violation> errors) {
         super("%nExpecting %s%nto have no validation errors%nbut found %s:%n  %s", unquotedString(subject), errors.size(),
-                ResourceFieldMessageFactory.lines(errors));
+                ResourceFieldMessageFactory.violationLines(errors));
     }
 
     /**

@@ -16,7 +16,7 @@ public class ShouldContainViolations extends BasicErrorMessageFactory {
     private ShouldContainViolations(String subject, List<String> ruleIds, List<String> missing,
             List<Violation> violations) {
         super("%nExpecting %s%nto break the rules:%n  %s%nbut could not find:%n  %s%namong the violations:%n  %s",
-                unquotedString(subject), ruleIds, missing, ResourceFieldMessageFactory.lines(violations));
+                unquotedString(subject), ruleIds, missing, ResourceFieldMessageFactory.violationLines(violations));
     }
 
     /**

@@ -20,6 +20,7 @@ public final class ApiException extends RuntimeException {
     private final String detailKind;
     private final String detailGroup;
     private final transient List<Cause> causes;
+    private String listContinue;
 
     public ApiException(int code, String reason, String message) {
         this(code, reason, message, null, null, null, List.of());
@@ -66,6 +67,20 @@ public final class ApiException extends RuntimeException {
                 name, type.kind(), type.group(), causes);
     }
 
+    /**
+     * 410 Gone with reason {@code Expired} for a list continue token older than the retained history; the Status
+     * carries a token that continues the list inconsistently, at the current state, as the API server's does.
+     */
+    public static ApiException expiredContinue(String inconsistentContinue) {
+        ApiException e = new ApiException(410, "Expired", "The provided continue parameter is too old to display a"
+                + " consistent list result. You can start a new list without the continue parameter, or use the"
+                + " continue token in this response to retrieve the remainder of the results. Continuing with the"
+                + " provided token results in an inconsistent list - objects that were created, modified, or deleted"
+                + " between the time the first chunk was returned and now may show up in the list.");
+        e.listContinue = inconsistentContinue;
+        return e;
+    }
+
     /** A 503 {@code Status} tree with this message. */
     public static Map<String, Object> status503(String message) {
         return status(503, "ServiceUnavailable", message, null, null, null, List.of());
@@ -85,7 +100,11 @@ public final class ApiException extends RuntimeException {
 
     /** This refusal as the JSON tree of a {@code v1 Status}. */
     public Map<String, Object> toStatus() {
-        return status(code, reason, getMessage(), detailName, detailKind, detailGroup, causes);
+        Map<String, Object> status = status(code, reason, getMessage(), detailName, detailKind, detailGroup, causes);
+        if (listContinue != null) {
+            status.put("metadata", new LinkedHashMap<>(Map.of("continue", listContinue)));
+        }
+        return status;
     }
 
     static Map<String, Object> status(int code, String reason, String message, String name, String kind, String group,

@@ -6,6 +6,7 @@ import dev.kubefluent.core.validate.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +57,9 @@ public final class ApiServer {
         /** The container's log lines, or null when nothing is defined (an empty log). */
         List<String> lines(Map<String, Object> pod, String container);
     }
+
+    /** How often a watch that allows bookmarks gets one, as the API server's watch cache sends them. */
+    public static final Duration BOOKMARK_FREQUENCY = Duration.ofMinutes(1);
 
     private static final String GC_MANAGER = "garbage-collector";
     private static final char[] NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789".toCharArray();
@@ -235,6 +239,13 @@ public final class ApiServer {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * A list, or one page of it. A continue token carries the resourceVersion of the first page and the last key
+     * served, and later pages are served as of that resourceVersion (rolled back through the retained history), so
+     * writes between pages neither add, move nor drop items. A token older than the history gets 410 Gone
+     * ({@code Expired}) with a token that continues at the current state, as the API server answers after etcd
+     * compaction; that inconsistent token carries resourceVersion -1.
+     */
     private Response list(Target t, Request r) {
         Predicate<Map<String, Object>> selector = selector(t, r);
         String cont = r.param("continue");
@@ -242,17 +253,23 @@ public final class ApiServer {
         List<Map<String, Object>> candidates;
         if (cont != null && !cont.isEmpty()) {
             String decoded;
+            long tokenRv;
             try {
                 decoded = new String(Base64.getDecoder().decode(cont), StandardCharsets.UTF_8);
+                tokenRv = Long.parseLong(decoded.substring(0, Math.max(0, decoded.indexOf('|'))));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("continue key is not valid: " + cont);
             }
-            int slash = decoded.indexOf('|');
-            if (slash < 0) {
-                throw ApiException.badRequest("continue key is not valid: " + cont);
+            String afterKey = decoded.substring(decoded.indexOf('|') + 1);
+            if (tokenRv == -1) {
+                candidates = store.listAfter(t.type(), t.namespace(), afterKey);
+            } else {
+                candidates = store.listAt(t.type(), t.namespace(), tokenRv, afterKey);
+                if (candidates == null) {
+                    throw ApiException.expiredContinue(continueToken(-1, afterKey));
+                }
+                listRv = tokenRv;
             }
-            listRv = Long.parseLong(decoded.substring(0, slash));
-            candidates = store.listAfter(t.type(), t.namespace(), decoded.substring(slash + 1));
         } else {
             candidates = store.list(t.type(), t.namespace());
         }
@@ -272,8 +289,7 @@ public final class ApiServer {
         }
         if (remaining > 0) {
             Map<String, Object> last = Json.asMap(items.get(items.size() - 1));
-            next = Base64.getEncoder().encodeToString((listRv + "|" + Store.continueKey(last))
-                    .getBytes(StandardCharsets.UTF_8));
+            next = continueToken(listRv, Store.continueKey(last));
         }
         Map<String, Object> listTree = new LinkedHashMap<>();
         listTree.put("kind", t.type().kind() + "List");
@@ -287,6 +303,10 @@ public final class ApiServer {
         listTree.put("metadata", meta);
         listTree.put("items", items);
         return Response.json(200, listTree);
+    }
+
+    private static String continueToken(long resourceVersion, String afterKey) {
+        return Base64.getEncoder().encodeToString((resourceVersion + "|" + afterKey).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int parseInt(String text, int fallback, String name) {
@@ -307,20 +327,57 @@ public final class ApiServer {
         return labels.and(fields);
     }
 
-    /** Opens a watch for a request; runs on the control-plane thread. */
+    /**
+     * Opens a watch for a request; runs on the control-plane thread.
+     *
+     * <p>As the API server's watch cache does ({@code cacheWatcher.nextBookmarkTime}), a watch that allows bookmarks
+     * gets a BOOKMARK with the current resourceVersion every {@link #BOOKMARK_FREQUENCY} of simulated time, and 2 s
+     * before its {@code timeoutSeconds} deadline; at the deadline the server ends the watch.
+     */
     public void openWatch(Target t, Request r, Store.WatchSink sink) {
         Predicate<Map<String, Object>> selector;
+        long timeoutSeconds;
         try {
             selector = selector(t, r);
+            timeoutSeconds = parseInt(r.param("timeoutSeconds"), 0, "timeoutSeconds");
         } catch (ApiException e) {
             Store.Watch w = new Store.Watch(t.type(), t.namespace(), o -> false, sink, false);
             w.send("ERROR", e.toStatus());
             w.close(1000, e.getMessage());
             return;
         }
-        store.watch(new Store.Watch(t.type(), t.namespace(), selector, sink,
-                "true".equals(r.param("allowWatchBookmarks"))), r.param("resourceVersion"),
-                "true".equals(r.param("sendInitialEvents")));
+        Store.Watch watch = new Store.Watch(t.type(), t.namespace(), selector, sink,
+                "true".equals(r.param("allowWatchBookmarks")));
+        store.watch(watch, r.param("resourceVersion"), "true".equals(r.param("sendInitialEvents")));
+        if (watch.isClosed()) {
+            return;
+        }
+        sink.started();
+        Instant deadline = null;
+        if (timeoutSeconds > 0) {
+            deadline = controlPlane.now().plusSeconds(timeoutSeconds);
+            controlPlane.schedule(Duration.ofSeconds(timeoutSeconds), () -> watch.close(1000, "watch timed out"));
+        }
+        if (watch.bookmarks) {
+            scheduleBookmark(watch, deadline);
+        }
+    }
+
+    private void scheduleBookmark(Store.Watch watch, Instant deadline) {
+        Instant now = controlPlane.now();
+        Instant next = now.plus(BOOKMARK_FREQUENCY);
+        if (deadline != null && deadline.minusSeconds(2).isBefore(next)) {
+            next = deadline.minusSeconds(2);
+        }
+        if (!next.isAfter(now)) {
+            return; // the pre-timeout bookmark was the last one
+        }
+        controlPlane.schedule(Duration.between(now, next), () -> {
+            if (!watch.isClosed()) {
+                store.bookmark(watch);
+                scheduleBookmark(watch, deadline);
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ create

@@ -95,15 +95,20 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    /** Queues work at the current virtual instant, after everything queued before it. */
-    public void execute(Runnable task) {
+    /**
+     * Queues work at the current virtual instant, after everything queued before it.
+     *
+     * @return false when the control plane is closed and the work was dropped
+     */
+    public boolean execute(Runnable task) {
         lock.lock();
         try {
             if (closed) {
-                return;
+                return false;
             }
             immediate.add(task);
             changed.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }

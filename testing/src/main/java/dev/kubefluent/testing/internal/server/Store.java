@@ -19,9 +19,12 @@ import java.util.function.Predicate;
  */
 public final class Store {
 
-    /** One change to the store, as a watch event. */
+    /**
+     * One change to the store, as a watch event. For a DELETED change {@code oldObject} is the object at the deletion's
+     * resourceVersion (what the watch event carries) and {@code previous} the object as it was stored before.
+     */
     public record Change(ResourceType type, String eventType, Map<String, Object> oldObject,
-            Map<String, Object> newObject, long resourceVersion) {
+            Map<String, Object> newObject, long resourceVersion, Map<String, Object> previous) {
         /** The object the watch event carries. */
         public Map<String, Object> object() {
             return newObject != null ? newObject : oldObject;
@@ -31,6 +34,13 @@ public final class Store {
     /** Where a watch delivers its events. */
     public interface WatchSink {
         boolean send(String text);
+
+        /** Whether the connection is still open (the client has not gone away). */
+        boolean isOpen();
+
+        /** Called once the watch is registered and its initial events are sent. */
+        default void started() {
+        }
 
         void close(int code, String reason);
     }
@@ -160,6 +170,45 @@ public final class Store {
         return out;
     }
 
+    /**
+     * Stored trees of a type in a namespace (null = all) after the given namespace/name key, as they were at
+     * resourceVersion {@code at}: the retained history is rolled back from the current state. Null when the history
+     * no longer reaches back to {@code at} (the snapshot can no longer be served, as after etcd compaction).
+     */
+    public List<Map<String, Object>> listAt(ResourceType type, String namespace, long at, String afterKey) {
+        if (at + 1 < oldestRetained || at > resourceVersion) {
+            return null;
+        }
+        TreeMap<String, Map<String, Object>> snapshot = new TreeMap<>(table(type).tailMap(afterKey, false));
+        Iterator<Change> newestFirst = history.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Change c = newestFirst.next();
+            if (c.resourceVersion() <= at) {
+                break;
+            }
+            if (!c.type().equals(type)) {
+                continue;
+            }
+            Map<String, Object> object = c.object();
+            String k = key(type.namespaced() ? Json.namespace(object) : null, Json.name(object));
+            if (k.compareTo(afterKey) <= 0) {
+                continue;
+            }
+            if (c.previous() == null) {
+                snapshot.remove(k);
+            } else {
+                snapshot.put(k, c.previous());
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> o : snapshot.values()) {
+            if (namespace == null || !type.namespaced() || namespace.equals(Json.namespace(o))) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
     public static String continueKey(Map<String, Object> object) {
         return key(Json.namespace(object), Json.name(object));
     }
@@ -171,7 +220,7 @@ public final class Store {
         resourceVersion++;
         Json.metadata(object).put("resourceVersion", Long.toString(resourceVersion));
         table(type).put(k, object);
-        publish(new Change(type, old == null ? "ADDED" : "MODIFIED", old, object, resourceVersion));
+        publish(new Change(type, old == null ? "ADDED" : "MODIFIED", old, object, resourceVersion, old));
         return object;
     }
 
@@ -184,7 +233,7 @@ public final class Store {
         resourceVersion++;
         Map<String, Object> gone = Json.copy(old);
         Json.metadata(gone).put("resourceVersion", Long.toString(resourceVersion));
-        publish(new Change(type, "DELETED", gone, null, resourceVersion));
+        publish(new Change(type, "DELETED", gone, null, resourceVersion, old));
         return gone;
     }
 
@@ -264,6 +313,13 @@ public final class Store {
         watch.send("BOOKMARK", bookmark);
     }
 
+    /** Sends a BOOKMARK at the current resourceVersion to one watch, if it asked for bookmarks and is open. */
+    public void bookmark(Watch watch) {
+        if (watch.bookmarks && !watch.closed) {
+            sendBookmark(watch, false);
+        }
+    }
+
     /** Sends a BOOKMARK at the current resourceVersion to every watch that asked for bookmarks. */
     public void bookmarks() {
         for (Watch w : watches) {
@@ -285,9 +341,11 @@ public final class Store {
         while (it.hasNext()) {
             Watch w = it.next();
             if (type == null || w.type.equals(type)) {
+                if (!w.closed && w.sink.isOpen()) {
+                    n++;
+                }
                 w.close(1000, "watch dropped by fault injection");
                 watches.remove(w);
-                n++;
             }
         }
         return n;

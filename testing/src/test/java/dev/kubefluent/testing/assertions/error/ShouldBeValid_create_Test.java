@@ -35,8 +35,9 @@ class ShouldBeValid_create_Test {
                 + "Expecting ManifestSet [Deployment \"web\"]%n"
                 + "to have no validation errors%n"
                 + "but found 2:%n"
-                + "  - Deployment \"web\": spec.replicas must be greater than or equal to 0 but was: -1%n"
-                + "  - Deployment \"web\": spec.template.spec.containers[0].ports[0].containerPort must be between 1"
+                + "  - [replicas-negative] Deployment \"web\": spec.replicas must be greater than or equal to 0 but was: -1%n"
+                + "  - [port-range] Deployment \"web\": spec.template.spec.containers[0].ports[0].containerPort must be"
+                + " between 1"
                 + " and 65535 but was: 70000 (use a port between 1 and 65535)"));
     }
 }

@@ -36,6 +36,6 @@ class ShouldContainViolations_create_Test {
                 + "but could not find:%n"
                 + "  [\"pss-run-as-non-root\"]%n"
                 + "among the violations:%n"
-                + "  - Pod \"web\": spec.containers[0].securityContext.privileged must be false but was: true"));
+                + "  - [pss-privileged] Pod \"web\": spec.containers[0].securityContext.privileged must be false but was: true"));
     }
 }
