@@ -75,6 +75,7 @@ public final class RolloutResult {
         private List<AppliedResource> applied = List.of();
         private List<ResourceRef> pruned = List.of();
         private List<PodProblem> problems = List.of();
+        private List<String> warnings = List.of();
 
         private Builder(RolloutStatus status, String release) {
             this.status = status;
@@ -142,9 +143,20 @@ public final class RolloutResult {
             return this;
         }
 
+        /**
+         * Sets what the engine applied but could not verify (see {@link RolloutResult#warnings()}).
+         *
+         * @param warnings one line each; must not be {@code null} nor hold {@code null}
+         * @return this builder
+         */
+        public Builder warnings(List<String> warnings) {
+            this.warnings = copy(warnings, "warnings");
+            return this;
+        }
+
         /** @return the result */
         public RolloutResult build() {
-            return new RolloutResult(status, message, release, revision, applied, pruned, problems);
+            return new RolloutResult(status, message, release, revision, applied, pruned, problems, warnings);
         }
 
         private static <T> List<T> copy(List<T> list, String what) {
