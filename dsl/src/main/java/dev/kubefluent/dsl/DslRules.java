@@ -10,14 +10,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 
 /**
- * The few wiring checks only the DSL can make, because only the DSL holds the objects a builder was given (the target
- * workload of a NetworkPolicy, an Ingress's TLS Secret). They report in the validator's form and exception type, with
- * a rule id of their own, so a caller cannot tell them from the shared validator's rules.
+ * The few wiring checks only the DSL can make, because only the DSL holds the objects a builder was given (an
+ * Ingress's TLS Secret, which a set validation never sees when the Secret is kept out of the set). They report in the
+ * validator's form and exception type, with a rule id of their own.
  */
 final class DslRules {
 
-    /** A NetworkPolicy names a port that the containers of the workload it applies to do not declare. */
-    static final String NETWORK_POLICY_PORT_MISSING = "network-policy-port-missing";
     /** An Ingress takes its TLS Secret from another namespace, where the Ingress controller cannot read it. */
     static final String INGRESS_TLS_SECRET_NAMESPACE = "ingress-tls-secret-namespace";
 

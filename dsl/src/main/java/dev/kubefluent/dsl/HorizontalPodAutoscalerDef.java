@@ -103,11 +103,32 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
         Meta.recommendedLabels(h.getMetadata(), h.getMetadata().getName());
     }
 
-    private HorizontalPodAutoscalerDef resource(String resource, int percent) {
+    static int checkUtilization(String resource, int percent) {
         if (percent < 1) {
             throw new IllegalArgumentException(resource + " utilization must be at least 1 (percent of the request)"
                     + " but was: " + percent);
         }
+        return percent;
+    }
+
+    static void checkPodsMetric(String metric, String averageValue) {
+        Checks.notBlank(metric, "metric");
+        Checks.quantity(averageValue, "averageValue", "\"100\" or \"500m\"");
+    }
+
+    /**
+     * Scales on a metric given as a value, e.g. {@code metric(cpuUtilization(70))}.
+     *
+     * @param metric from {@link Kube#cpuUtilization(int)}, {@link Kube#memoryUtilization(int)} or
+     *               {@link Kube#podsMetric(String, String)}; must not be {@code null}
+     * @return this builder for method chaining (a new builder; this one is unchanged)
+     */
+    public HorizontalPodAutoscalerDef metric(ScalingMetric metric) {
+        return Checks.notNull(metric, "metric").applyTo(this);
+    }
+
+    private HorizontalPodAutoscalerDef resource(String resource, int percent) {
+        checkUtilization(resource, percent);
         return then(h -> {
             MetricTarget target = new MetricTarget();
             target.setType("Utilization");
@@ -150,8 +171,7 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
      * @return this builder for method chaining (a new builder; this one is unchanged)
      */
     public HorizontalPodAutoscalerDef podsMetric(String metric, String averageValue) {
-        Checks.notBlank(metric, "metric");
-        Checks.quantity(averageValue, "averageValue", "\"100\" or \"500m\"");
+        checkPodsMetric(metric, averageValue);
         return then(h -> {
             MetricTarget target = new MetricTarget();
             target.setType("AverageValue");

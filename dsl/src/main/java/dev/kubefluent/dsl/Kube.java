@@ -409,6 +409,84 @@ public final class Kube {
     }
 
     /**
+     * Starts an application: a Deployment, the Service in front of it and its ServiceAccount (plus an optional
+     * autoscaler, disruption budget and ConfigMap), wired together and built as one {@link dev.kubefluent.core.ManifestSet}.
+     *
+     * <pre>{@code app("web").namespace("shop").image("ghcr.io/acme/web:1.4.2").port("http", 8080)
+     *     .autoscale(2, 10, cpuUtilization(70)).disruptionBudget(maxUnavailable(1)).build()}</pre>
+     *
+     * @param name the name of every object of the app, a DNS-1035 label (a Service name); must not be {@code null}
+     * @return the app builder
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public static AppDef app(String name) {
+        return AppDef.of(name);
+    }
+
+    /**
+     * An autoscaling metric: the average CPU use as a percentage of the Pods' CPU request.
+     *
+     * @param percent at least 1
+     * @return the metric
+     */
+    public static ScalingMetric cpuUtilization(int percent) {
+        return ScalingMetric.utilization("cpu", percent);
+    }
+
+    /**
+     * An autoscaling metric: the average memory use as a percentage of the Pods' memory request.
+     *
+     * @param percent at least 1
+     * @return the metric
+     */
+    public static ScalingMetric memoryUtilization(int percent) {
+        return ScalingMetric.utilization("memory", percent);
+    }
+
+    /**
+     * An autoscaling metric: a custom per-Pod metric by name ({@code type: Pods}) and its target average per Pod.
+     *
+     * @param metric       the metric name, e.g. {@code http_requests_per_second}; must not be {@code null}
+     * @param averageValue a quantity such as {@code 100} or {@code 500m}; must not be {@code null}
+     * @return the metric
+     */
+    public static ScalingMetric podsMetric(String metric, String averageValue) {
+        return ScalingMetric.pods(metric, averageValue);
+    }
+
+    /**
+     * A disruption budget's {@code minAvailable} as a number of Pods.
+     *
+     * @param count zero or more
+     * @return the value, for {@link AppDef#disruptionBudget(MinAvailable)}
+     */
+    public static MinAvailable minAvailable(int count) {
+        return new MinAvailable(count, null);
+    }
+
+    /**
+     * A disruption budget's {@code minAvailable} as a percentage of the Pods, e.g. {@code "50%"}.
+     *
+     * @param percent the percentage; must not be {@code null}
+     * @return the value, for {@link AppDef#disruptionBudget(MinAvailable)}
+     */
+    public static MinAvailable minAvailable(String percent) {
+        return new MinAvailable(null, Checks.percent(percent, "minAvailable"));
+    }
+
+    /**
+     * Starts an environment overlay: the changes that turn a set built once into one environment's set.
+     *
+     * <pre>{@code ManifestSet prod = overlay("prod").replicas("web", 5).image("web", "web", "ghcr.io/acme/web:1.5.0").applyTo(base)}</pre>
+     *
+     * @param name the environment's name, e.g. {@code prod}, used in messages; must not be {@code null}
+     * @return the overlay
+     */
+    public static OverlayDef overlay(String name) {
+        return OverlayDef.of(name);
+    }
+
+    /**
      * Starts a container; the next call must set its image.
      *
      * <pre>{@code container("web").image("ghcr.io/acme/web:1.4.2").port("http", 8080)}</pre>

@@ -1,9 +1,9 @@
 package dev.kubefluent.dsl;
 
+import dev.kubefluent.core.ManifestSet;
+import dev.kubefluent.core.ResourceRef;
 import dev.kubefluent.core.validate.Validator;
-import dev.kubefluent.core.validate.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A {@code networking.k8s.io/v1} NetworkPolicy under construction: which traffic may reach (ingress) or leave
@@ -45,9 +45,9 @@ import java.util.TreeSet;
  * <h2>Wiring</h2>
  * Peers from {@link Kube#podsOf(HasMetadata)} take the workload's Pod labels; a workload in another namespace also gets
  * a {@code namespaceSelector} on {@code kubernetes.io/metadata.name}. An unset namespace becomes the isolated
- * workload's. {@code build()} runs the shared validator, and checks each named port against the containers of the
- * workload it refers to (the isolated workload for ingress, a {@code podsOf} peer for egress), rule
- * {@code network-policy-port-missing}.
+ * workload's. {@code build()} runs the shared validator on the policy together with the workloads it was given, so a
+ * named port must be a container port of the Pods it applies to (the isolated workload's for ingress, a same-namespace
+ * {@code podsOf} peer's for egress), rule {@code network-policy-named-port-missing}.
  *
  * @since 0.1.0
  */
@@ -267,53 +267,26 @@ public final class NetworkPolicyDef extends AbstractNamespacedDef<NetworkPolicyD
         return new Rule(peer, List.of(ports));
     }
 
+    /**
+     * The shared validator's findings about this policy, in a set with the workloads it was given (the isolated one,
+     * {@code podsOf} peers), in strict mode, so a named port those workloads' containers do not declare is an error
+     * ({@code network-policy-named-port-missing}).
+     */
     @Override
     void validate(NetworkPolicy np) {
-        List<Violation> found = new ArrayList<>(Validator.defaults().validate(np).violations());
-        NetworkPolicySpec spec = np.getSpec();
-        if (spec != null) {
-            List<NetworkPolicyIngressRule> in = Defaults.nullSafe(spec.getIngress());
-            for (int i = 0; i < in.size(); i++) {
-                if (state.target != null) {
-                    checkPorts(np, found, in.get(i).getPorts(), "spec.ingress[" + i + "]", state.target);
-                }
-            }
-            List<NetworkPolicyEgressRule> out = Defaults.nullSafe(spec.getEgress());
-            for (int i = 0; i < out.size(); i++) {
-                for (NetworkPolicyPeer peer : Defaults.nullSafe(out.get(i).getTo())) {
-                    HasMetadata workload = egressWorkload(peer);
-                    if (workload != null) {
-                        checkPorts(np, found, out.get(i).getPorts(), "spec.egress[" + i + "]", workload);
-                    }
-                }
-            }
+        Map<ResourceRef, HasMetadata> set = new LinkedHashMap<>();
+        set.put(ResourceRef.of(np), np);
+        if (state.target != null) {
+            set.put(ResourceRef.of(state.target), state.target);
         }
-        DslRules.throwIfAny(found);
-    }
-
-    /** The workload given with {@code podsOf} whose Pod labels a peer selects, if any. */
-    private HasMetadata egressWorkload(NetworkPolicyPeer peer) {
-        if (peer.getPodSelector() == null || peer.getPodSelector().getMatchLabels() == null) {
-            return null;
+        Stream.concat(state.ingress.stream(), state.egress.stream()).map(r -> r.peer.workload())
+                .filter(Objects::nonNull).forEach(w -> set.putIfAbsent(ResourceRef.of(w), w));
+        if (set.size() == 1) {
+            super.validate(np);
+            return;
         }
-        return state.egress.stream().map(r -> r.peer.workload()).filter(Objects::nonNull)
-                .filter(w -> ServiceDef.selectorOf(w).equals(peer.getPodSelector().getMatchLabels()))
-                .findFirst().orElse(null);
-    }
-
-    private static void checkPorts(NetworkPolicy np, List<Violation> found, List<NetworkPolicyPort> ports, String rule,
-            HasMetadata workload) {
-        List<NetworkPolicyPort> list = Defaults.nullSafe(ports);
-        TreeSet<String> names = Wiring.containerPortNames(workload);
-        for (int j = 0; j < list.size(); j++) {
-            IntOrString port = list.get(j).getPort();
-            String named = port == null ? null : port.getStrVal();
-            if (named != null && !names.contains(named)) {
-                found.add(DslRules.error(np, DslRules.NETWORK_POLICY_PORT_MISSING, rule + ".ports[" + j + "].port",
-                        "must name a container port of " + workload.getKind() + " "
-                                + Checks.quoted(workload.getMetadata().getName()) + " " + names,
-                        Checks.quoted(named), "name a port its containers declare, or use a port number"));
-            }
-        }
+        ResourceRef self = ResourceRef.of(np);
+        DslRules.throwIfAny(Validator.builder().strict(true).build().validate(ManifestSet.of(set.values()))
+                .violations().stream().filter(v -> v.resource().equals(self)).toList());
     }
 }

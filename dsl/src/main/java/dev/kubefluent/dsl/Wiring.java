@@ -53,18 +53,6 @@ final class Wiring {
         return true;
     }
 
-    /** The port names the (non-init) containers of a workload's Pods declare, sorted; empty if it has no Pods. */
-    static java.util.TreeSet<String> containerPortNames(HasMetadata workload) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        PodTemplateSpec t = template(workload);
-        if (t != null && t.getSpec() != null) {
-            Defaults.nullSafe(t.getSpec().getContainers()).stream().map(Container::getPorts).map(Defaults::nullSafe)
-                    .flatMap(java.util.List::stream).map(ContainerPort::getName).filter(Objects::nonNull)
-                    .forEach(names::add);
-        }
-        return names;
-    }
-
     private static Set<String> portNames(PodSpec spec) {
         Set<String> names = new HashSet<>();
         Stream.concat(Defaults.nullSafe(spec.getContainers()).stream(), Defaults.nullSafe(spec.getInitContainers()).stream())

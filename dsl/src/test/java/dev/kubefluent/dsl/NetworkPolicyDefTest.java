@@ -150,14 +150,21 @@ class NetworkPolicyDefTest {
     void named_ports_are_checked_against_the_workloads_containers() {
         NetworkPolicyDef typo = networkPolicy("web").isolate(WEB).allowIngress(podsOf(GATEWAY), tcp("htp"));
         assertThatThrownBy(typo::build).isInstanceOf(ManifestValidationException.class)
-                .hasMessageContaining("NetworkPolicy \"web\": spec.ingress[0].ports[0].port must name a container port"
-                        + " of Deployment \"web\" [http, metrics] but was: \"htp\"")
+                .hasMessageContaining("NetworkPolicy \"web\": spec.ingress[0].ports[0].port must name a TCP container"
+                        + " port of the pods selected by spec.podSelector (Deployment \"web\") but was: \"htp\"")
                 .satisfies(e -> assertThat(((ManifestValidationException) e).errors()).extracting(Violation::ruleId)
-                        .containsExactly("network-policy-port-missing"));
-        NetworkPolicyDef egressTypo = networkPolicy("web").isolate(WEB).allowEgress(podsOf(DB), tcp("postgres"));
+                        .containsExactly("network-policy-named-port-missing"));
+        assertThatThrownBy(() -> networkPolicy("web").isolate(WEB).allowIngress(anywhere(), udp("http")).build())
+                .as("the protocol must match too").isInstanceOf(ManifestValidationException.class)
+                .hasMessageContaining("must name a UDP container port");
+        Deployment cache = deployment("cache").namespace("shop")
+                .container(container("redis").image("redis:7").port("redis", 6379)).build();
+        NetworkPolicyDef egressTypo = networkPolicy("web").isolate(WEB).allowEgress(podsOf(cache), tcp("resp"));
         assertThatThrownBy(egressTypo::build).isInstanceOf(ManifestValidationException.class)
-                .hasMessageContaining("NetworkPolicy \"web\": spec.egress[0].ports[0].port must name a container port"
-                        + " of Deployment \"db\" [pg] but was: \"postgres\"");
+                .hasMessageContaining("NetworkPolicy \"web\": spec.egress[0].ports[0].port must name a TCP container"
+                        + " port of the pods selected by spec.egress[0].to (Deployment \"cache\") but was: \"resp\"");
+        assertThat(networkPolicy("web").isolate(WEB).allowEgress(podsOf(DB), tcp("postgres")).build())
+                .as("a peer in another namespace is not checked by the validator").isNotNull();
         assertThat(networkPolicy("any").podSelector("x", "y").allowIngress(anywhere(), tcp("whatever")).build()
                 .getSpec().getIngress()).as("no workload given: not checked").hasSize(1);
     }
@@ -198,10 +205,15 @@ class NetworkPolicyDefTest {
     @Test
     void the_escape_hatch_sees_the_rendered_rules() {
         NetworkPolicy np = networkPolicy("web").isolate(WEB).allowIngress(podsOf(GATEWAY), tcp("http"))
-                .customize(b -> b.editSpec().editFirstIngress().editFirstPort().withEndPort(null).withProtocol("SCTP")
-                        .endPort().endIngress().endSpec())
+                .customize(b -> b.editSpec().editFirstIngress().editFirstPort()
+                        .withPort(new io.fabric8.kubernetes.api.model.IntOrString(8080)).endPort().endIngress().endSpec())
                 .build();
-        assertThat(np.getSpec().getIngress().get(0).getPorts().get(0).getProtocol()).isEqualTo("SCTP");
+        assertThat(np.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal()).isEqualTo(8080);
+        NetworkPolicyDef brokenByHatch = networkPolicy("web").isolate(WEB).allowIngress(podsOf(GATEWAY), tcp("http"))
+                .customize(b -> b.editSpec().editFirstIngress().editFirstPort().withProtocol("SCTP").endPort()
+                        .endIngress().endSpec());
+        assertThatThrownBy(brokenByHatch::build).as("what the escape hatch sets is validated too")
+                .isInstanceOf(ManifestValidationException.class).hasMessageContaining("must name a SCTP container port");
         NetworkPolicyDef base = networkPolicy("web").isolate(WEB);
         assertThat(base.allowIngress(anywhere()).build().getSpec().getIngress()).hasSize(1);
         assertThat(base.build().getSpec().getIngress()).as("the base is unchanged").isEmpty();
