@@ -189,6 +189,33 @@ enum Rule {
     NETWORK_POLICY_PEER_INVALID("network-policy-peer-invalid", API_SERVER, 1, null),
     POD_SECURITY_LABEL_INVALID("pod-security-label-invalid", POD_SECURITY, 1, null),
 
+    // ---- layer 1, on update only: fields the API server does not let an update change ----
+    METADATA_IMMUTABLE("metadata-immutable", API_SERVER, 1,
+            "delete and re-create the object to rename it or move it to another namespace"),
+    SELECTOR_IMMUTABLE("selector-immutable", API_SERVER, 1,
+            "keep the selector; to select other pods, create a workload with a new name and delete the old one"),
+    STATEFULSET_SPEC_IMMUTABLE("statefulset-spec-immutable", API_SERVER, 1,
+            "only replicas, ordinals, template, updateStrategy, persistentVolumeClaimRetentionPolicy and "
+                    + "minReadySeconds may change; delete the StatefulSet with --cascade=orphan and re-create it"),
+    JOB_SPEC_IMMUTABLE("job-spec-immutable", API_SERVER, 1,
+            "a Job runs its template once; create a Job with a new name instead"),
+    SERVICE_CLUSTER_IP_IMMUTABLE("service-cluster-ip-immutable", API_SERVER, 1,
+            "leave clusterIP and clusterIPs unset in updates, or delete and re-create the Service"),
+    SERVICE_IP_FAMILIES_IMMUTABLE("service-ip-families-immutable", API_SERVER, 1,
+            "keep the primary IP family; only a secondary family may be added or, with SingleStack, removed"),
+    SERVICE_LOAD_BALANCER_CLASS_IMMUTABLE("service-load-balancer-class-immutable", API_SERVER, 1,
+            "keep loadBalancerClass, or delete and re-create the Service"),
+    CONFIGMAP_IMMUTABLE("configmap-immutable", API_SERVER, 1,
+            "an immutable ConfigMap never changes: create one with a new name and point the workloads at it"),
+    SECRET_IMMUTABLE("secret-immutable", API_SERVER, 1,
+            "an immutable Secret never changes: create one with a new name and point the workloads at it"),
+    SECRET_TYPE_IMMUTABLE("secret-type-immutable", API_SERVER, 1, "delete and re-create the Secret to change its type"),
+    PVC_SPEC_IMMUTABLE("pvc-spec-immutable", API_SERVER, 1,
+            "only resources.requests (of a bound claim), volumeAttributesClassName and an unset volumeName may change"),
+    PVC_STORAGE_SHRINK("pvc-storage-shrink", API_SERVER, 1, "volumes only grow; keep at least the current request"),
+    ROLE_REF_IMMUTABLE("role-ref-immutable", API_SERVER, 1,
+            "delete the binding and create it again with the new roleRef"),
+
     // ---- layer 2: references inside the set (Kubefluent) ----
     SERVICE_SELECTS_NOTHING("service-selects-nothing", KUBEFLUENT, Severity.WARNING, 2, true,
             "add the workload to the set or fix the Service's selector"),

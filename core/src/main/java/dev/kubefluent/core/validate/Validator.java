@@ -161,6 +161,47 @@ public final class Validator {
         return report(out);
     }
 
+    /**
+     * Validates an update as the API server does on UPDATE, PATCH and server-side apply: the updated object must be
+     * valid on its own (layer 1, and layer 3 when a profile is on), and it may not change a field that is immutable
+     * once the object exists. For example {@code spec.selector} of a Deployment, ReplicaSet, DaemonSet or StatefulSet;
+     * a StatefulSet's spec other than replicas, ordinals, template, updateStrategy,
+     * persistentVolumeClaimRetentionPolicy and minReadySeconds; a Job's selector, template and completions; a
+     * Service's {@code clusterIP}/{@code clusterIPs} and primary IP family; the data of a ConfigMap or Secret marked
+     * {@code immutable: true}; a Secret's type; a PersistentVolumeClaim's spec; a binding's {@code roleRef}; and every
+     * object's name and namespace.
+     *
+     * <p>Each such violation has the path of the immutable field, as the API server reports it (e.g.
+     * {@code spec.template}), and its message shows the first value inside that differs, before and after, e.g.
+     * {@code Job "migrate": spec.template is immutable: spec.template.spec.containers[0].image must stay "db:1" but
+     * was: "db:2"}. A Secret's values are never shown, only its changed keys. An update that leaves a server-assigned
+     * field unset (a Service's {@code clusterIP}, a defaulted StatefulSet field) does not change it. A build tool can
+     * compare a manifest against the last released one the same way.
+     *
+     * <pre>{@code
+     * ValidationReport report = Validator.apiServer(KubeVersion.DEFAULT).validateUpdate(live, updated);
+     * report.throwIfErrors();
+     * }</pre>
+     *
+     * @param live    the object as it is now (in the cluster, or as last released); must not be {@code null}
+     * @param updated the object as the update would leave it; must not be {@code null}, and of the same kind
+     * @return the report, possibly empty
+     * @throws IllegalArgumentException if an argument is {@code null} or the two objects are of different kinds
+     */
+    public ValidationReport validateUpdate(HasMetadata live, HasMetadata updated) {
+        if (live == null || updated == null) {
+            throw new IllegalArgumentException((live == null ? "live" : "updated") + " must not be null");
+        }
+        if (live.getClass() != updated.getClass() || !java.util.Objects.equals(live.getKind(), updated.getKind())) {
+            throw new IllegalArgumentException("updated must be of the same kind as live (" + live.getKind()
+                    + ") but was: " + updated.getKind());
+        }
+        List<Violation> out = new ArrayList<>();
+        single(updated, out);
+        UpdateRules.check(new Findings(updated, settings, out), live, updated);
+        return report(out);
+    }
+
     /** @return the Kubernetes version whose rules apply */
     public KubeVersion targetVersion() {
         return targetVersion;

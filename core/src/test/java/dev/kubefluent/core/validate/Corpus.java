@@ -1,6 +1,7 @@
 package dev.kubefluent.core.validate;
 
 import dev.kubefluent.core.ManifestSet;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -16,17 +17,27 @@ import java.util.stream.Stream;
  * The manifests under {@code src/test/resources/corpus}, read with {@link ManifestSet#parseYaml(String)} as a user's
  * hand-written YAML would be. Each invalid file starts with header comments naming what it
  * must trigger: {@code # rule:}, {@code # path:}, optionally {@code # message:}, and settings {@code # version:},
- * {@code # profile:}, {@code # strict:}.
+ * {@code # profile:}, {@code # strict:}; {@code # update: true} makes the file an update, from its first document
+ * (the live object) to its second.
  */
 final class Corpus {
 
-    record Case(String file, Map<String, String> header, ManifestSet set) {
+    /** One file: its header, its manifests, and for an update case the live object ({@code set} is then the update). */
+    record Case(String file, Map<String, String> header, ManifestSet set, HasMetadata live) {
         String rule() {
             return header.get("rule");
         }
 
         String path() {
             return header.get("path");
+        }
+
+        /**
+         * Validates the case: the whole set, or with {@code # update: true} an update from the first document (the
+         * live object) to the second.
+         */
+        ValidationReport report() {
+            return live == null ? validator().validate(set) : validator().validateUpdate(live, set.resources().get(0));
         }
 
         Validator validator() {
@@ -85,7 +96,16 @@ final class Corpus {
                     header.put(line.substring(1, colon).trim(), line.substring(colon + 1).trim());
                 }
             }
-            return new Case(file.getFileName().toString(), header, ManifestSet.parseYaml(text));
+            String name = file.getFileName().toString();
+            if (Boolean.parseBoolean(header.get("update"))) {
+                String[] documents = text.split("\n---\n");
+                if (documents.length != 2) {
+                    throw new IllegalStateException(name + ": an update case holds the live and the updated object");
+                }
+                HasMetadata live = ManifestSet.parseYaml(documents[0]).resources().get(0);
+                return new Case(name, header, ManifestSet.parseYaml(documents[1]), live);
+            }
+            return new Case(name, header, ManifestSet.parseYaml(text), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,7 @@ class CorpusTest {
         assertThat(c.rule()).as("header '# rule:' of " + c.file()).isNotBlank();
         assertThat(c.path()).as("header '# path:' of " + c.file()).isNotNull();
 
-        ValidationReport report = c.validator().validate(c.set());
+        ValidationReport report = c.report();
 
         assertThat(report.violations())
                 .as("violations of " + c.file())

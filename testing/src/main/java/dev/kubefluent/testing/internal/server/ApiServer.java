@@ -866,7 +866,9 @@ public final class ApiServer {
             throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as"
                     + " a " + type.kind() + ": " + e.getMessage());
         }
-        ValidationReport report = validator.validate(typed);
+        // On update the validator also enforces the immutable fields (Validator.validateUpdate).
+        ValidationReport report = old == null ? validator.validate(typed)
+                : validator.validateUpdate(serialization.convertValue(old, type.modelClass()), typed);
         if (!report.hasErrors()) {
             return;
         }
