@@ -112,9 +112,8 @@ public final class StatusViewers {
     public static WorkloadStatus statefulSet(StatefulSet s) {
         var spec = s.getSpec();
         var strategy = spec == null ? null : spec.getUpdateStrategy();
-        String type = strategy == null || strategy.getType() == null ? "RollingUpdate" : strategy.getType();
-        if (!"RollingUpdate".equals(type)) {
-            return new WorkloadStatus("rollout status is only available for RollingUpdate strategy type", true, true);
+        if (!"RollingUpdate".equals(updateStrategy(s))) {
+            return notRollingUpdate();
         }
         var status = s.getStatus();
         long observed = status == null ? 0 : zero(status.getObservedGeneration());
@@ -152,11 +151,8 @@ public final class StatusViewers {
      * @return the status
      */
     public static WorkloadStatus daemonSet(DaemonSet ds) {
-        var spec = ds.getSpec();
-        var strategy = spec == null ? null : spec.getUpdateStrategy();
-        String type = strategy == null || strategy.getType() == null ? "RollingUpdate" : strategy.getType();
-        if (!"RollingUpdate".equals(type)) {
-            return new WorkloadStatus("rollout status is only available for RollingUpdate strategy type", true, true);
+        if (!"RollingUpdate".equals(updateStrategy(ds))) {
+            return notRollingUpdate();
         }
         String name = quote(name(ds));
         var status = ds.getStatus() == null ? new DaemonSetStatus() : ds.getStatus();
@@ -176,6 +172,51 @@ public final class StatusViewers {
             return WorkloadStatus.complete("daemon set " + name + " successfully rolled out");
         }
         return WorkloadStatus.waiting("Waiting for daemon set spec update to be observed...");
+    }
+
+    /**
+     * Tells whether the controller has observed the object's current generation, by the rule kubectl's viewer of its
+     * kind uses: {@code observedGeneration >= generation}, and for a StatefulSet also {@code observedGeneration != 0}.
+     *
+     * @param object a StatefulSet or DaemonSet; must not be {@code null}
+     * @return {@code true} once observed; {@code true} for other kinds
+     */
+    public static boolean specObserved(HasMetadata object) {
+        if (object instanceof StatefulSet s) {
+            long observed = s.getStatus() == null ? 0 : zero(s.getStatus().getObservedGeneration());
+            return observed != 0 && generation(s) <= observed;
+        }
+        if (object instanceof DaemonSet ds) {
+            return generation(ds) <= (ds.getStatus() == null ? 0 : zero(ds.getStatus().getObservedGeneration()));
+        }
+        return true;
+    }
+
+    /**
+     * kubectl's line while a StatefulSet's or DaemonSet's spec update has not been observed yet.
+     *
+     * @param object a StatefulSet or DaemonSet; must not be {@code null}
+     * @return the line
+     */
+    public static String specUpdateLine(HasMetadata object) {
+        return object instanceof DaemonSet ? "Waiting for daemon set spec update to be observed..."
+                : "Waiting for statefulset spec update to be observed...";
+    }
+
+    /**
+     * The update strategy type of a StatefulSet or DaemonSet as the API server stores it.
+     *
+     * @param object a StatefulSet or DaemonSet; must not be {@code null}
+     * @return the type, e.g. {@code OnDelete}; {@code RollingUpdate} when absent or for other kinds
+     */
+    public static String updateStrategy(HasMetadata object) {
+        String type = null;
+        if (object instanceof StatefulSet s && s.getSpec() != null && s.getSpec().getUpdateStrategy() != null) {
+            type = s.getSpec().getUpdateStrategy().getType();
+        } else if (object instanceof DaemonSet ds && ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null) {
+            type = ds.getSpec().getUpdateStrategy().getType();
+        }
+        return type == null ? "RollingUpdate" : type;
     }
 
     /**
@@ -259,6 +300,14 @@ public final class StatusViewers {
             }
         }
         return b.append('"').toString();
+    }
+
+    /**
+     * kubectl's answer for a StatefulSet or DaemonSet whose update strategy is not RollingUpdate: done, with an
+     * error ({@code return "", true, fmt.Errorf(...)}); {@code kubectl rollout status} prints it and exits 1.
+     */
+    private static WorkloadStatus notRollingUpdate() {
+        return new WorkloadStatus("rollout status is only available for RollingUpdate strategy type", true, true);
     }
 
     private static String name(HasMetadata o) {

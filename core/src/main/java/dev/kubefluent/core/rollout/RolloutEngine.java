@@ -68,7 +68,10 @@ import org.slf4j.LoggerFactory;
  *     Fields left by this engine's own imperative operations are taken over.</li>
  * <li>Waits, with watches, until every Deployment, StatefulSet, DaemonSet, Pod and Job completes by kubectl's rules,
  *     fails (progress deadline, failed pod or Job, fail-fast on a new pod stuck in an unrecoverable-looking state), or
- *     the engine's own timeout runs out.</li>
+ *     the engine's own timeout runs out. A StatefulSet or DaemonSet with the {@code OnDelete} update strategy, for
+ *     which kubectl has no rollout status, is waited for until its controller has observed the applied generation
+ *     and then reported in {@link RolloutResult#warnings()}: the rollout succeeds without claiming its pods were
+ *     replaced.</li>
  * <li>On success, prunes when asked and records the revision (a Secret per revision, as Helm does). On failure,
  *     diagnoses the new pods and applies the {@link FailurePolicy}.</li>
  * </ol>
@@ -495,7 +498,7 @@ public final class RolloutEngine {
                         .append(pruned.stream().map(ResourceRef::toString).collect(Collectors.joining(", ")));
             }
             return finish(RolloutStatus.SUCCEEDED, message.length() == 0 ? "release " + release + " revision " + revision
-                    + " applied; nothing to wait for" : message.toString(), revision, List.of());
+                    + " applied; nothing to wait for" : message.toString(), revision, List.of(), outcome.warnings());
         }
 
         private void record(AppliedResource a) {
@@ -558,9 +561,14 @@ public final class RolloutEngine {
         }
 
         private RolloutResult finish(RolloutStatus status, String message, int revision, List<PodProblem> problems) {
+            return finish(status, message, revision, problems, List.of());
+        }
+
+        private RolloutResult finish(RolloutStatus status, String message, int revision, List<PodProblem> problems,
+                                     List<String> warnings) {
             Redactor r = redactor == null ? Redactor.of(set.resources()) : redactor;
             RolloutResult result = new RolloutResult(status, r.apply(message), release, revision, applied, pruned,
-                    problems.stream().map(r::apply).toList());
+                    problems.stream().map(r::apply).toList(), warnings.stream().map(r::apply).toList());
             listener.completed(result);
             return result;
         }

@@ -25,9 +25,10 @@ public final class RolloutResult {
     private final List<AppliedResource> applied;
     private final List<ResourceRef> pruned;
     private final List<PodProblem> problems;
+    private final List<String> warnings;
 
     RolloutResult(RolloutStatus status, String message, String release, int revision, List<AppliedResource> applied,
-                  List<ResourceRef> pruned, List<PodProblem> problems) {
+                  List<ResourceRef> pruned, List<PodProblem> problems, List<String> warnings) {
         this.status = Objects.requireNonNull(status, "status must not be null");
         this.message = Objects.requireNonNull(message, "message must not be null");
         this.release = Objects.requireNonNull(release, "release must not be null");
@@ -35,6 +36,7 @@ public final class RolloutResult {
         this.applied = List.copyOf(applied);
         this.pruned = List.copyOf(pruned);
         this.problems = List.copyOf(problems);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -73,6 +75,7 @@ public final class RolloutResult {
         private List<AppliedResource> applied = List.of();
         private List<ResourceRef> pruned = List.of();
         private List<PodProblem> problems = List.of();
+        private List<String> warnings = List.of();
 
         private Builder(RolloutStatus status, String release) {
             this.status = status;
@@ -140,9 +143,20 @@ public final class RolloutResult {
             return this;
         }
 
+        /**
+         * Sets what the engine applied but could not verify (see {@link RolloutResult#warnings()}).
+         *
+         * @param warnings one line each; must not be {@code null} nor hold {@code null}
+         * @return this builder
+         */
+        public Builder warnings(List<String> warnings) {
+            this.warnings = copy(warnings, "warnings");
+            return this;
+        }
+
         /** @return the result */
         public RolloutResult build() {
-            return new RolloutResult(status, message, release, revision, applied, pruned, problems);
+            return new RolloutResult(status, message, release, revision, applied, pruned, problems, warnings);
         }
 
         private static <T> List<T> copy(List<T> list, String what) {
@@ -202,6 +216,22 @@ public final class RolloutResult {
     /** @return the pod problems found when the rollout failed; empty on success */
     public List<PodProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Returns what the engine applied but could not verify, one line each; the {@link #message()} repeats them,
+     * prefixed with {@code warning: }. Today this is a StatefulSet or DaemonSet whose update strategy is
+     * {@code OnDelete}: {@code kubectl rollout status} answers it with the error
+     * {@code rollout status is only available for RollingUpdate strategy type}, because its controller replaces pods
+     * only when they are deleted. The engine waits until the controller has observed the applied generation, does
+     * not wait for the pods, and reports the rollout {@link RolloutStatus#SUCCEEDED} with a warning such as
+     * {@code StatefulSet "db": rollout status is only available for RollingUpdate strategy type; its update strategy
+     * is OnDelete, so its pods are replaced only when they are deleted: the engine did not wait for them}.
+     *
+     * @return the warnings; empty when everything applied was verified
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** @return {@code true} if the status is {@link RolloutStatus#SUCCEEDED} */

@@ -45,8 +45,15 @@ final class Waiter {
     /** How a wait ended. */
     enum End { DONE, FAILED, TIMED_OUT }
 
-    /** The outcome of a wait. */
-    record Outcome(End end, String message, List<PodProblem> problems) {
+    /**
+     * The outcome of a wait.
+     *
+     * @param warnings what could not be verified (an OnDelete StatefulSet or DaemonSet), one line each
+     */
+    record Outcome(End end, String message, List<PodProblem> problems, List<String> warnings) {
+        Outcome(End end, String message, List<PodProblem> problems) {
+            this(end, message, problems, List.of());
+        }
     }
 
     private sealed interface Signal permits ObjectEvent, PodEvent, Closed {
@@ -80,6 +87,7 @@ final class Waiter {
         Watch watch;
         Watch podWatch;
         boolean done;
+        String warning;
         int watchFailures;
         Instant reopenAt;
         final Map<String, Boolean> newReplicaSets = new HashMap<>();
@@ -159,8 +167,10 @@ final class Waiter {
             }
             while (true) {
                 if (workloads.stream().allMatch(w -> w.done)) {
-                    List<String> lines = workloads.stream().map(w -> w.status.message()).toList();
-                    return new Outcome(End.DONE, String.join("\n", lines), List.of());
+                    List<String> lines = workloads.stream().map(w -> w.warning == null ? w.status.message()
+                            : "warning: " + w.warning).toList();
+                    List<String> warnings = workloads.stream().map(w -> w.warning).filter(Objects::nonNull).toList();
+                    return new Outcome(End.DONE, String.join("\n", lines), List.of(), warnings);
                 }
                 Instant now = clock.instant();
                 if (!now.isBefore(deadline)) {
@@ -324,12 +334,15 @@ final class Waiter {
     private Outcome evaluate(Tracked w, HasMetadata object, List<Tracked> all) {
         w.latest = object;
         WorkloadStatus status = StatusViewers.status(object);
-        boolean changed = w.status == null || !w.status.message().equals(status.message());
-        w.status = status;
-        // kubectl reports an error for an OnDelete StatefulSet or DaemonSet and stops: nothing to wait for, not a failure
         if (status.failed() && !status.done()) {
+            w.status = status;
             return failure(w, status.message(), all);
         }
+        if (status.failed()) {
+            status = unverifiable(w, object, status);
+        }
+        boolean changed = w.status == null || !w.status.message().equals(status.message());
+        w.status = status;
         if (changed) {
             options.listener().progress(w.ref, status.message());
         }
@@ -338,6 +351,21 @@ final class Waiter {
             close(w);
         }
         return null;
+    }
+
+    /**
+     * kubectl's viewers end with an error, and no verdict, for a StatefulSet or DaemonSet whose update strategy is
+     * not RollingUpdate ({@code OnDelete}): its controller replaces pods only when they are deleted, so there is no
+     * rollout to wait for. The engine waits until the controller has observed the applied generation, then stops
+     * waiting for that workload and records kubectl's error as a warning of the result, which still succeeds.
+     */
+    private WorkloadStatus unverifiable(Tracked w, HasMetadata object, WorkloadStatus kubectl) {
+        if (!StatusViewers.specObserved(object)) {
+            return new WorkloadStatus(StatusViewers.specUpdateLine(object), false, false);
+        }
+        w.warning = w.ref + ": " + kubectl.message() + "; its update strategy is " + StatusViewers.updateStrategy(object)
+                + ", so its pods are replaced only when they are deleted: the engine did not wait for them";
+        return new WorkloadStatus(kubectl.message(), true, false);
     }
 
     private void watchPods(Tracked w) {

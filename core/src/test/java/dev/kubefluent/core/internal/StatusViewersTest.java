@@ -101,7 +101,23 @@ class StatusViewersTest {
                 .isEqualTo(new WorkloadStatus("rollout status is only available for RollingUpdate strategy type", true, true));
         var ds = new DaemonSetBuilder().withNewMetadata().withName("agent").endMetadata()
                 .withNewSpec().withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy().endSpec().build();
-        assertThat(StatusViewers.daemonSet(ds).failed()).isTrue();
+        assertThat(StatusViewers.daemonSet(ds))
+                .isEqualTo(new WorkloadStatus("rollout status is only available for RollingUpdate strategy type", true, true));
+        assertThat(StatusViewers.updateStrategy(s)).isEqualTo("OnDelete");
+        assertThat(StatusViewers.updateStrategy(ds(1, 1, 1, 1, 1))).isEqualTo("RollingUpdate");
+    }
+
+    @Test
+    void spec_observed_follows_each_viewers_generation_rule() {
+        assertThat(StatusViewers.specObserved(sts(1, 0, 1, 1, 1, 1, "a", "a", null))).isFalse();
+        assertThat(StatusViewers.specObserved(sts(2, 1, 1, 1, 1, 1, "a", "a", null))).isFalse();
+        assertThat(StatusViewers.specObserved(sts(2, 2, 1, 1, 1, 1, "a", "a", null))).isTrue();
+        assertThat(StatusViewers.specObserved(ds(2, 1, 1, 1, 1))).isFalse();
+        assertThat(StatusViewers.specObserved(ds(2, 2, 1, 1, 1))).isTrue();
+        assertThat(StatusViewers.specUpdateLine(ds(2, 1, 1, 1, 1)))
+                .isEqualTo("Waiting for daemon set spec update to be observed...");
+        assertThat(StatusViewers.specUpdateLine(sts(2, 1, 1, 1, 1, 1, "a", "a", null)))
+                .isEqualTo("Waiting for statefulset spec update to be observed...");
     }
 
     private static DaemonSet ds(long gen, long observed, int desired, int updated, int available) {

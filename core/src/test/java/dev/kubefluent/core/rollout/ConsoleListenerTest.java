@@ -22,7 +22,7 @@ class ConsoleListenerTest {
         console.rollingBack("image pull failed", 1);
         console.rolledBack(1);
         console.completed(new RolloutResult(RolloutStatus.ROLLED_BACK, "image pull failed", "shop", 2, List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), List.of()));
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "Deployment \"web\" configured",
                 "Waiting for deployment \"web\" rollout to finish: 1 of 2 updated replicas are available...",

@@ -7,9 +7,13 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -17,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -24,6 +30,14 @@ import java.util.function.Predicate;
  * fabric8's CRUD mock API server with a crude server-side apply (create when missing; otherwise top-level fields of
  * the apply body replace the stored ones, labels and annotations merged), a request log and injectable faults. The
  * client it hands out has fabric8's own retries off, so every attempt the engine makes is visible in the log.
+ *
+ * <p>Watches are closed off the Vert.x event loop. fabric8 8.0.0's {@code WatchEventsListener.onClosed} runs on the
+ * event loop and waits (up to a minute) for its send executor, whose pending send waits (up to 30 s) for that same
+ * event loop to write the frame. So a client closing a watch while an event for it is in flight froze every
+ * connection on that event loop for 30 s: requests timed out, the engine's retries ran out (ROLLBACK_FAILED), and
+ * {@code MockWebServer.shutdown} reported "Unable to close MockWebServer". The engine closes its watches the moment a
+ * workload completes, which is exactly when the controller's last status write is being sent to it. Compare
+ * fabric8io/kubernetes-client#7857 (pending sends racing a client-initiated close in the same listener).
  */
 final class FakeApiServer implements AutoCloseable {
 
@@ -36,6 +50,11 @@ final class FakeApiServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
+    private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-api-server-watch-closer");
+        t.setDaemon(true);
+        return t;
+    });
 
     FakeApiServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new Dispatcher(), false);
@@ -83,9 +102,70 @@ final class FakeApiServer implements AutoCloseable {
     public void close() {
         client.close();
         server.destroy();
+        closer.shutdown();
+    }
+
+    /** Hands the mock's blocking close callbacks to another thread, so they never block the event loop. */
+    private final class ClosesOffTheEventLoop extends WebSocketListener {
+        private final WebSocketListener watch;
+
+        ClosesOffTheEventLoop(WebSocketListener watch) {
+            this.watch = watch;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket webSocket, Response response) {
+            watch.onBeforeAccept(webSocket, response);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            watch.onOpen(webSocket, response);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            watch.onMessage(webSocket, text);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, byte[] bytes) {
+            watch.onMessage(webSocket, bytes);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            watch.onMessage(webSocket, bytes);
+        }
+
+        @Override
+        public void onPing(WebSocket webSocket, byte[] payload) {
+            watch.onPing(webSocket, payload);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            watch.onClosing(webSocket, code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            closer.execute(() -> watch.onClosed(webSocket, code, reason));
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            closer.execute(() -> watch.onFailure(webSocket, t, response));
+        }
     }
 
     private final class Dispatcher extends KubernetesCrudDispatcher {
+
+        @Override
+        public MockResponse handleWatch(String path) {
+            MockResponse upgrade = super.handleWatch(path);
+            return upgrade.withWebSocketUpgrade(new ClosesOffTheEventLoop(upgrade.getWebSocketListener()));
+        }
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {

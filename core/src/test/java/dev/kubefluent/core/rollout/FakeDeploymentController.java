@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal stand-in for the Deployment and ReplicaSet controllers on the mock API server: for each new generation
@@ -109,9 +110,18 @@ final class FakeDeploymentController implements AutoCloseable {
         client.apps().deployments().inNamespace(ns).resource(d).updateStatus();
     }
 
+    /** Stops watching and lets a sync in progress finish, so that none is cut off mid-request by the teardown. */
     @Override
     public void close() {
         watch.close();
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

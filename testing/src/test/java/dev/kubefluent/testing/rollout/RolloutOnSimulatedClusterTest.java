@@ -22,8 +22,13 @@ import dev.kubefluent.testing.sim.SimulatedCluster;
 import dev.kubefluent.testing.sim.Verb;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -211,6 +216,82 @@ class RolloutOnSimulatedClusterTest {
         assertThat(result.status()).isEqualTo(RolloutStatus.FAILED);
         assertThat(result.message()).contains("server-side apply conflict").contains("\"hpa-controller\"");
         assertThat(cluster.requests(Verb.PATCH, "deployments")).hasSize(1);
+    }
+
+    private static final String KUBECTL_ERROR = "rollout status is only available for RollingUpdate strategy type";
+
+    private static RolloutOptions store() {
+        return options().release("store").build();
+    }
+
+    static StatefulSet db(String image, String strategy) {
+        return new StatefulSetBuilder().withNewMetadata().withName("db").withNamespace("shop")
+                .addToLabels("app.kubernetes.io/name", "db").endMetadata()
+                .withNewSpec().withReplicas(2).withServiceName("db").withNewUpdateStrategy().withType(strategy)
+                .endUpdateStrategy().withNewSelector().addToMatchLabels("app.kubernetes.io/name", "db").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app.kubernetes.io/name", "db").endMetadata()
+                .withNewSpec().addNewContainer().withName("db").withImage(image).endContainer().endSpec().endTemplate()
+                .endSpec().build();
+    }
+
+    static DaemonSet agent(String image) {
+        return new DaemonSetBuilder().withNewMetadata().withName("agent").withNamespace("shop")
+                .addToLabels("app.kubernetes.io/name", "agent").endMetadata()
+                .withNewSpec().withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
+                .withNewSelector().addToMatchLabels("app.kubernetes.io/name", "agent").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app.kubernetes.io/name", "agent").endMetadata()
+                .withNewSpec().addNewContainer().withName("agent").withImage(image).endContainer().endSpec().endTemplate()
+                .endSpec().build();
+    }
+
+    private List<String> podImages(String app) {
+        return client.pods().inNamespace("shop").withLabel("app.kubernetes.io/name", app).list().getItems().stream()
+                .map(Pod::getSpec).map(s -> s.getContainers().get(0).getImage()).toList();
+    }
+
+    @Test
+    @DisplayName("an OnDelete StatefulSet succeeds only once its spec is observed, with kubectl's error as a warning")
+    void ondelete_statefulset_is_reported_not_silently_passed() {
+        String warning = "StatefulSet \"db\": " + KUBECTL_ERROR + "; its update strategy is OnDelete, so its pods are"
+                + " replaced only when they are deleted: the engine did not wait for them";
+
+        RolloutResult first = engine.rollout(ManifestSet.of(db("postgres:16", "OnDelete")), store());
+        assertThat(first.status()).as(first.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(first.warnings()).containsExactly(warning);
+
+        RolloutResult second = engine.rollout(ManifestSet.of(db("postgres:17", "OnDelete")), store());
+
+        assertThat(second.status()).as(second.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(second.warnings()).containsExactly(warning);
+        assertThat(second.message()).isEqualTo("warning: " + warning);
+        StatefulSet live = client.apps().statefulSets().inNamespace("shop").withName("db").get();
+        assertThat(live.getStatus().getObservedGeneration()).isEqualTo(live.getMetadata().getGeneration());
+        assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("postgres:17");
+        // nothing was claimed about the pods: OnDelete leaves them at the old template until they are deleted
+        assertThat(podImages("db")).isNotEmpty().containsOnly("postgres:16");
+    }
+
+    @Test
+    @DisplayName("an OnDelete DaemonSet is reported the same way")
+    void ondelete_daemonset_is_reported_not_silently_passed() {
+        engine.rollout(ManifestSet.of(agent("agent:1")), store());
+        RolloutResult result = engine.rollout(ManifestSet.of(agent("agent:2")), store());
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(result.warnings()).containsExactly("DaemonSet \"agent\": " + KUBECTL_ERROR + "; its update strategy"
+                + " is OnDelete, so its pods are replaced only when they are deleted: the engine did not wait for them");
+        DaemonSet live = client.apps().daemonSets().inNamespace("shop").withName("agent").get();
+        assertThat(live.getStatus().getObservedGeneration()).isEqualTo(live.getMetadata().getGeneration());
+    }
+
+    @Test
+    @DisplayName("a RollingUpdate StatefulSet is waited for by kubectl's rules and has no warning")
+    void rolling_update_statefulset_has_no_warning() {
+        engine.rollout(ManifestSet.of(db("postgres:16", "RollingUpdate")), store());
+        RolloutResult result = engine.rollout(ManifestSet.of(db("postgres:17", "RollingUpdate")), store());
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.message()).doesNotContain(KUBECTL_ERROR);
+        assertThat(podImages("db")).containsOnly("postgres:17");
     }
 
     static List<String> names(List<RecordedCall> calls) {
