@@ -173,5 +173,8 @@ class AppDefTest {
         assertThat(plain.size()).isEqualTo(3);
         assertThat(base.build()).isEqualTo(plain);
         assertThat(cpuUtilization(70)).hasToString("cpu 70%");
+        ManifestSet noNamespace = app("worker").image("ghcr.io/acme/worker:1").port("metrics", 9090).build();
+        assertThat(noNamespace.refs()).extracting(ResourceRef::namespace).containsOnlyNulls();
+        assertThat(noNamespace.validate().errors()).isEmpty();
     }
 }

@@ -173,12 +173,15 @@ class NetworkPolicyDefTest {
     void the_validator_checks_what_the_api_server_would_reject() {
         NetworkPolicyDef badCidr = networkPolicy("web").isolate(WEB).allowIngress(cidr("10.0.0.0/33"));
         assertThatThrownBy(badCidr::build).isInstanceOf(ManifestValidationException.class)
-                .hasMessageContaining("NetworkPolicy \"web\": spec.ingress[0].from[0].ipBlock.cidr must be a valid CIDR"
-                        + " value (e.g. 10.9.8.0/24 or 2001:db8::/64) but was: \"10.0.0.0/33\"");
+                .hasMessageContaining("NetworkPolicy \"web\": spec.ingress[0].from[0].ipBlock.cidr must be a valid CIDR")
+                .hasMessageContaining("but was: \"10.0.0.0/33\"")
+                .satisfies(e -> assertThat(((ManifestValidationException) e).errors()).extracting(Violation::ruleId)
+                        .containsExactly("network-policy-peer-invalid"));
         NetworkPolicyDef outside = networkPolicy("web").isolate(WEB).allowIngress(cidr("10.0.0.0/8", "192.168.0.0/16"));
         assertThatThrownBy(outside::build).isInstanceOf(ManifestValidationException.class)
                 .hasMessageContaining("spec.ingress[0].from[0].ipBlock.except[0] must be a CIDR strictly inside"
-                        + " 10.0.0.0/8 (same IP family, longer prefix) but was: \"192.168.0.0/16\"");
+                        + " 10.0.0.0/8")
+                .hasMessageContaining("but was: \"192.168.0.0/16\"");
     }
 
     @Test

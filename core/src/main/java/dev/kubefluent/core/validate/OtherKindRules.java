@@ -47,7 +47,7 @@ final class OtherKindRules {
     private static final int MAX_CONFIG_BYTES = 1024 * 1024;
     private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CIDR_FORMAT = "must be a valid CIDR";
+    private static final String CIDR_FORMAT = "must be a valid CIDR value (e.g. 10.9.8.0/24 or 2001:db8::/64)";
 
     private OtherKindRules() {
     }
@@ -667,7 +667,7 @@ final class OtherKindRules {
                 f.add(Rule.NETWORK_POLICY_PEER_INVALID, p + ".except[" + j + "]", CIDR_FORMAT, except.get(j));
             } else if (!block.contains(e)) {
                 f.add(Rule.NETWORK_POLICY_PEER_INVALID, p + ".except[" + j + "]",
-                        "must be a CIDR strictly inside " + cidr, except.get(j));
+                        "must be a CIDR strictly inside " + cidr + " (same IP family, longer prefix)", except.get(j));
             }
         }
     }

@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The HTTP side of the simulated API server, on a Vert.x HTTP server: records each request, applies faults, answers
- * reads on the event loop (under the control plane's task lock) and hands writes to the control-plane thread (in
- * arrival order), which answers them when done, so the event loop never waits. A watch is served either as a
+ * reads on the event loop (under the control plane's task lock) and runs writes as control-plane tasks in arrival
+ * order: on the event loop when the control plane is idle, otherwise queued for the control-plane thread, which
+ * answers them when done, so the event loop never waits for queued work. A watch is served either as a
  * WebSocket (as the fabric8 client asks by default) or, as kubectl and client-go ask, as a chunked HTTP stream of
  * newline-delimited JSON {@code WatchEvent}s; both are fed by the store in the same way.
  */
@@ -117,7 +118,7 @@ final class ClusterDispatcher implements Handler<HttpServerRequest> {
         Fault delay = fault != null && fault.action() == Fault.Action.DELAY ? fault : null;
         if (method.equals("GET")) {
             send(rr, controlPlane.read(() -> api.handle(request)), delay);
-        } else if (!controlPlane.execute(() -> send(rr, api.handle(request), delay))) {
+        } else if (!controlPlane.runNow(() -> send(rr, api.handle(request), delay))) {
             send(rr, json(503, ApiException.status503("the simulated cluster is closed")), null);
         }
     }

@@ -25,7 +25,11 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -40,11 +44,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * <p>Over HTTPS all clusters of a JVM share one self-signed certificate (an EC P-256 key, valid for
  * {@code localhost}, {@code 127.0.0.1} and {@code ::1}), made on first use: generating an RSA key per start, as
- * fabric8's mock web server does, costs up to seconds of CPU on a loaded machine.
+ * fabric8's mock web server does, costs up to seconds of CPU on a loaded machine. The first HTTPS start of a JVM
+ * also completes one TLS handshake with its own server before it returns, so that initialising the JVM's TLS stack
+ * (seconds on a cold, loaded JVM) is paid by {@code start()}, which has no deadline, and not by the first request
+ * of a client, which has one.
  */
 final class ClusterServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicBoolean TLS_WARM = new AtomicBoolean();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -72,6 +80,9 @@ final class ClusterServer {
                 .setInternalBlockingPoolSize(1));
         try {
             HttpServer server = await(vertx.createHttpServer(options).requestHandler(handler).listen());
+            if (https && TLS_WARM.compareAndSet(false, true)) {
+                Tls.handshake(loopback, server.actualPort());
+            }
             String hostInUrl = host.contains(":") ? "[" + host + "]" : host;
             return new ClusterServer(vertx, server, (https ? "https://" : "http://") + hostInUrl + ":"
                     + server.actualPort());
@@ -116,9 +127,34 @@ final class ClusterServer {
 
     /** The JVM's one self-signed server certificate, made when the first HTTPS cluster starts. */
     private static final class Tls {
-        static final KeyCertOptions KEY_CERT = create();
+        private record Material(X509Certificate certificate, KeyCertOptions keyCert) {
+        }
 
-        private static KeyCertOptions create() {
+        private static final Material MATERIAL = create();
+        static final X509Certificate CERTIFICATE = MATERIAL.certificate();
+        static final KeyCertOptions KEY_CERT = MATERIAL.keyCert();
+
+        /** Completes one TLS handshake with the server, trusting only the shared certificate. */
+        static void handshake(InetAddress host, int port) {
+            try {
+                KeyStore trusted = KeyStore.getInstance("PKCS12");
+                trusted.load(null, null);
+                trusted.setCertificateEntry("server", CERTIFICATE);
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(trusted);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trust.getTrustManagers(), null);
+                try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(host, port)) {
+                    socket.setSoTimeout((int) START_TIMEOUT.toMillis());
+                    socket.startHandshake();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("the simulated API server does not complete a TLS handshake: " + e,
+                        e);
+            }
+        }
+
+        private static Material create() {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -140,7 +176,7 @@ final class ClusterServer {
                 store.setKeyEntry("server", keys.getPrivate(), password, new Certificate[] {certificate});
                 KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 factory.init(store, password);
-                return KeyCertOptions.wrap(factory);
+                return new Material(certificate, KeyCertOptions.wrap(factory));
             } catch (Exception e) {
                 throw new IllegalStateException("could not make the simulated cluster's self-signed certificate", e);
             }

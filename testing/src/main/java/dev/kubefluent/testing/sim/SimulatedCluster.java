@@ -49,6 +49,13 @@ import java.util.function.Predicate;
  * Path kubeconfig = cluster.kubeconfig();   // for other fabric8-based clients
  * }</pre>
  *
+ * <h2>Watches and lists</h2>
+ * Watches are served as WebSockets (what the fabric8 client asks for) and as chunked HTTP streams of newline-delimited
+ * JSON events (what kubectl and client-go ask for, and fabric8 with {@code Config.setOnlyHttpWatches(true)}), with
+ * the same semantics: events after the requested resourceVersion, {@code 410 Gone} when it is older than the kept
+ * history, label and field selectors, bookmarks, {@code timeoutSeconds}. Lists honour {@code limit} and
+ * {@code continue}; later pages show the list as of the first page's resourceVersion.
+ *
  * <h2>Repeatable</h2>
  * Generated names and uids come from one random source per cluster, seeded by {@link Builder#seed(long)} (a random
  * seed otherwise, shown by {@link #seed()} and {@link #toString()}); resourceVersions and other counters belong to the
@@ -331,7 +338,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /**
      * Forgets the watch event history, as etcd compaction does: a later watch from an earlier resourceVersion gets
-     * {@code 410 Gone}.
+     * {@code 410 Gone}, and so does a list {@code continue} token issued before a write that came before compaction.
      */
     public void compact() {
         checkOpen();
@@ -342,8 +349,9 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     /**
-     * Sends a {@code BOOKMARK} event with the current resourceVersion to every watch that allows bookmarks, as the
-     * API server does periodically.
+     * Sends a {@code BOOKMARK} event with the current resourceVersion to every watch that allows bookmarks, now. The
+     * cluster also sends them by itself, as the API server's watch cache does: every minute of simulated time, and
+     * 2 s before a watch's {@code timeoutSeconds} deadline (at which the server ends the watch).
      */
     public void sendBookmarks() {
         checkOpen();
@@ -576,8 +584,9 @@ public final class SimulatedCluster implements AutoCloseable {
         }
 
         /**
-         * How many watch events the cluster keeps for watches from a resourceVersion (default 10000); a watch from
-         * before the oldest one gets {@code 410 Gone}.
+         * How many watch events the cluster keeps for watches from a resourceVersion and for list pages (default
+         * 10000); a watch from before the oldest one gets {@code 410 Gone}, and so does a list {@code continue} token
+         * whose first page is older ({@code reason: Expired}, as after etcd compaction).
          *
          * @param events the number of events kept, must be positive
          * @return this builder for method chaining

@@ -47,6 +47,7 @@ public final class ControlPlane implements AutoCloseable {
     private long wallDeadline;
     private volatile Throwable lastFailure;
     private volatile boolean started;
+    private volatile Thread inlineThread;
 
     public ControlPlane(String name, Instant epoch, double timeScale, boolean manual) {
         this.epoch = epoch;
@@ -66,7 +67,8 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     public boolean isControlPlaneThread() {
-        return Thread.currentThread() == thread || !started;
+        Thread current = Thread.currentThread();
+        return current == thread || !started || current == inlineThread;
     }
 
     /**
@@ -111,6 +113,58 @@ public final class ControlPlane implements AutoCloseable {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs work as the next control-plane task: at once on the calling thread when the control plane is idle at the
+     * current instant (nothing queued, running or due), which spares a request two thread hand-offs; otherwise it is
+     * queued like {@link #execute}. Either way it runs alone, in FIFO order, and counts as the control-plane thread.
+     *
+     * @return false when the control plane is closed and the work was dropped
+     */
+    public boolean runNow(Runnable task) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            Scheduled next = timers.peek();
+            boolean due = next != null && next.at <= Math.max(nowNanos, advanceTarget);
+            if (running || inlineThread != null || !immediate.isEmpty() || due || !started
+                    || Thread.currentThread() == thread) {
+                immediate.add(task);
+                changed.signalAll();
+                return true;
+            }
+            inlineThread = Thread.currentThread();
+        } finally {
+            lock.unlock();
+        }
+        runTask(task);
+        return true;
+    }
+
+    /** Runs one task alone (under the task lock), then marks the control plane as no longer busy with it. */
+    private void runTask(Runnable task) {
+        taskLock.lock();
+        try {
+            task.run();
+        } catch (Throwable t) {
+            lastFailure = t;
+        } finally {
+            taskLock.unlock();
+            lock.lock();
+            try {
+                if (Thread.currentThread() == thread) {
+                    running = false;
+                } else {
+                    inlineThread = null;
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -217,7 +271,7 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private boolean isIdleLocked() {
-        if (running || !immediate.isEmpty()) {
+        if (running || inlineThread != null || !immediate.isEmpty()) {
             return false;
         }
         Scheduled next = timers.peek();
@@ -235,21 +289,7 @@ public final class ControlPlane implements AutoCloseable {
             if (task == null) {
                 return;
             }
-            taskLock.lock();
-            try {
-                task.run();
-            } catch (Throwable t) {
-                lastFailure = t;
-            } finally {
-                taskLock.unlock();
-                lock.lock();
-                try {
-                    running = false;
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
-            }
+            runTask(task);
         }
     }
 
@@ -259,6 +299,10 @@ public final class ControlPlane implements AutoCloseable {
             while (true) {
                 if (closed) {
                     return null;
+                }
+                if (inlineThread != null) {
+                    changed.await();
+                    continue;
                 }
                 if (!immediate.isEmpty()) {
                     running = true;
