@@ -130,7 +130,7 @@ final class ClusterDispatcher implements Handler<HttpServerRequest> {
      */
     private void watch(HttpServerRequest rr, ApiServer.Target target, ApiServer.Request request, boolean drop) {
         try {
-            api.selector(target, request);
+            api.checkWatch(target, request);
         } catch (ApiException e) {
             send(rr, json(e.code(), e.toStatus()), null);
             return;

@@ -16,9 +16,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -68,6 +72,39 @@ class HttpStreamingWatchTest extends SharedClusterTest {
     }
 
     @Test
+    @DisplayName("streams over HTTPS with HTTP/2, as kubectl watches a real cluster")
+    void streams_over_https_and_http2() throws Exception {
+        try (SimulatedCluster secure = SimulatedCluster.builder().https(true).withoutControllers().start()) {
+            SSLContext trustAll = SSLContext.getInstance("TLS");
+            trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(trustAll)
+                    .build();
+            try (WatchStream watch = WatchStream.open(secure, "/api/v1/namespaces/default/configmaps?watch=true",
+                    http2)) {
+                assertThat(watch.response().version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertThat(watch.response().statusCode()).isEqualTo(200);
+                ConfigMap created = secure.client().configMaps().resource(labelled("a", "x")).create();
+                assertThat(watch.nextSummary()).isEqualTo("ADDED:a@" + created.getMetadata().getResourceVersion());
+                secure.client().configMaps().withName("a").delete();
+                assertThat(watch.nextSummary()).startsWith("DELETED:a@");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("watch=1 without a resourceVersion replays the current objects, honouring label and field selectors")
     void replays_and_honours_selectors(TestInfo info) throws Exception {
         var cms = client.configMaps().inNamespace(ns(info));
@@ -112,7 +149,8 @@ class HttpStreamingWatchTest extends SharedClusterTest {
     }
 
     @Test
-    @DisplayName("an unsupported field selector is a 400 before any event, as on a real API server")
+    @DisplayName("an unsupported field selector or a malformed timeout is a 400 before any event, as on a real API"
+            + " server")
     void bad_selector_is_a_plain_400(TestInfo info) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(URI.create(cluster.url() + path(info)
@@ -120,6 +158,11 @@ class HttpStreamingWatchTest extends SharedClusterTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"kind\":\"Status\"").contains("spec.nodeName");
+        HttpResponse<String> badTimeout = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(URI.create(cluster.url() + path(info)
+                        + "?watch=true&timeoutSeconds=soon")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badTimeout.statusCode()).isEqualTo(400);
+        assertThat(badTimeout.body()).contains("timeoutSeconds must be an integer but was: soon");
     }
 
     @Test

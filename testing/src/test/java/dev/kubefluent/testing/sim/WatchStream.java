@@ -46,10 +46,14 @@ final class WatchStream implements AutoCloseable {
         reader.start();
     }
 
-    /** Opens the stream: returns once the status line and headers arrived. */
+    /** Opens the stream over HTTP/1.1: returns once the status line and headers arrived. */
     static WatchStream open(SimulatedCluster cluster, String pathAndQuery) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(DEADLINE).build();
+        return open(cluster, pathAndQuery, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(DEADLINE).build());
+    }
+
+    /** Opens the stream with this client: returns once the status line and headers arrived. */
+    static WatchStream open(SimulatedCluster cluster, String pathAndQuery, HttpClient http) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.url() + pathAndQuery)).GET()
                 .header("Accept", "application/json").build();
         return new WatchStream(http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())

@@ -328,6 +328,17 @@ public final class ApiServer {
     }
 
     /**
+     * Checks a watch request's selectors and timeout before the watch starts, so that a bad one is answered with a
+     * plain error response, as the API server does; safe on any thread.
+     *
+     * @throws ApiException 400 for an unsupported selector or a malformed {@code timeoutSeconds}
+     */
+    public void checkWatch(Target t, Request r) {
+        selector(t, r);
+        parseInt(r.param("timeoutSeconds"), 0, "timeoutSeconds");
+    }
+
+    /**
      * Opens a watch for a request; runs on the control-plane thread.
      *
      * <p>As the API server's watch cache does ({@code cacheWatcher.nextBookmarkTime}), a watch that allows bookmarks
