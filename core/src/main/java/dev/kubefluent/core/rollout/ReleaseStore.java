@@ -41,10 +41,17 @@ final class ReleaseStore {
         return out;
     }
 
-    /** @return the latest revision with status deployed */
+    /**
+     * Finds the revision the cluster runs: the latest one that was deployed, whether or not it is marked superseded
+     * yet. A successful rollout writes its own record and marks the previous one superseded at the same time; if
+     * its own write fails, the previous revision (perhaps already marked) is still the one in the cluster.
+     *
+     * @return the latest revision with status deployed or superseded
+     */
     static Optional<ReleaseRecord> current(List<ReleaseRecord> records) {
         for (int i = records.size() - 1; i >= 0; i--) {
-            if (ReleaseRecord.DEPLOYED.equals(records.get(i).status())) {
+            String status = records.get(i).status();
+            if (ReleaseRecord.DEPLOYED.equals(status) || ReleaseRecord.SUPERSEDED.equals(status)) {
                 return Optional.of(records.get(i));
             }
         }

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -65,7 +67,12 @@ import org.slf4j.LoggerFactory;
  * <li>Applies every object in the set's order by server-side apply under the field manager {@code kubefluent}
  *     (configurable), creating missing namespaces when asked. It never forces a conflict with another field manager
  *     unless {@link RolloutOptions#forceConflicts()} is set: the rollout fails at once and names the other manager.
- *     Fields left by this engine's own imperative operations are taken over.</li>
+ *     Fields left by this engine's own imperative operations are taken over. When a Deployment, StatefulSet or
+ *     ReplicaSet in the set omits {@code spec.replicas} (an HPA owns the count) but this engine's earlier apply set
+ *     it, the field is first handed over as the Kubernetes documentation describes ("Server-Side Apply",
+ *     "Transferring ownership"): a manifest with only the live {@code spec.replicas} is applied under the field
+ *     manager {@code <manager>-handover-to-hpa}, so the API server keeps the live count instead of resetting it to 1
+ *     when the real manifest drops the field; a conflict there means the HPA controller owns the field already.</li>
  * <li>Waits, with watches, until every Deployment, StatefulSet, DaemonSet, Pod and Job completes by kubectl's rules,
  *     fails (progress deadline, failed pod or Job, fail-fast on a new pod stuck in an unrecoverable-looking state), or
  *     the engine's own timeout runs out. A StatefulSet or DaemonSet with the {@code OnDelete} update strategy, for
@@ -321,9 +328,15 @@ public final class RolloutEngine {
     }
 
     /**
-     * Scales a Deployment, as {@code kubectl scale} does. The write is a patch of {@code spec.replicas} under the
-     * engine's field manager; the next rollout sets the replicas from its set again and takes the field over without
-     * a conflict.
+     * Scales a Deployment, as {@code kubectl scale} does.
+     *
+     * <p>How {@code spec.replicas} changes hands: the write is a JSON merge patch (an Update operation) under the
+     * engine's field manager, which takes the field from whoever owned it (an earlier apply, or the HPA controller).
+     * A later rollout whose Deployment sets {@code replicas} takes it back: the conflict with the engine's own
+     * manager is forced. A later rollout whose Deployment omits {@code replicas} (an HPA owns the count) leaves the
+     * scaled count in place, because an apply only releases fields that the same manager's earlier apply owned, so no
+     * hand-over is needed; the HPA controller's next write of the count then takes the field over. Scaling an
+     * autoscaled Deployment therefore lasts only until the HPA's next sync, as with {@code kubectl scale}.
      *
      * @param namespace the namespace; must not be {@code null}
      * @param name      the Deployment; must not be {@code null}
@@ -485,9 +498,25 @@ public final class RolloutEngine {
                         }
                     }
                 }
-                store.write(releaseNs, new ReleaseRecord(release, revision, ReleaseRecord.DEPLOYED, prepared), deadline);
-                if (previous.isPresent()) {
-                    store.setStatus(releaseNs, previous.get(), ReleaseRecord.SUPERSEDED, deadline);
+                // the two record writes are independent (see ReleaseStore.current), so they go out together: the
+                // time from the workloads completing to rollout() returning is one API round trip, not two
+                CompletableFuture<Void> supersede = previous.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(() -> store.setStatus(releaseNs, previous.get(),
+                                ReleaseRecord.SUPERSEDED, deadline));
+                RuntimeException failure = null;
+                try {
+                    store.write(releaseNs, new ReleaseRecord(release, revision, ReleaseRecord.DEPLOYED, prepared),
+                            deadline);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                try {
+                    supersede.join();
+                } catch (CompletionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                if (failure != null) {
+                    throw failure;
                 }
             } catch (RuntimeException e) {
                 message.append(message.length() == 0 ? "" : "\n").append("warning: the workloads completed but ")

@@ -357,6 +357,29 @@ class RolloutEngineTest {
         assertThat(server.count("GET", "/namespaces/manual/deployments/web")).isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    @DisplayName("spec.replicas is handed over before a Deployment without replicas is applied; a conflict means the HPA has it")
+    void replicas_hand_over_to_an_hpa() {
+        Deployment live = web("nginx:1");
+        live.getSpec().setReplicas(3);
+        live.getMetadata().setManagedFields(List.of(new io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder()
+                .withManager("kubefluent").withOperation("Apply").withApiVersion("apps/v1").withFieldsType("FieldsV1")
+                .withNewFieldsV1().addToAdditionalProperties("f:spec", java.util.Map.of("f:replicas", java.util.Map.of()))
+                .endFieldsV1().build()));
+        client.apps().deployments().inNamespace("shop").resource(live).create();
+        Deployment autoscaled = web("nginx:2");
+        autoscaled.getSpec().setReplicas(null);
+        server.conflict("fieldManager=kubefluent-handover-to-hpa", "kube-controller-manager");
+
+        RolloutResult result = engine.rollout(ManifestSet.of(autoscaled), options().release("web").build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(server.requests()).filteredOn(r -> r.startsWith("PATCH /apis/apps/v1/namespaces/shop/deployments/web"))
+                .extracting(r -> r.substring(r.indexOf("fieldManager=")))
+                .containsExactly("fieldManager=kubefluent-handover-to-hpa", "fieldManager=kubefluent");
+
+    }
+
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {

@@ -29,6 +29,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -292,6 +296,155 @@ class RolloutOnSimulatedClusterTest {
         assertThat(result.warnings()).isEmpty();
         assertThat(result.message()).doesNotContain(KUBECTL_ERROR);
         assertThat(podImages("db")).containsOnly("postgres:17");
+    }
+
+    private static final String HAND_OVER = "kubefluent-handover-to-hpa";
+
+    static HorizontalPodAutoscaler hpa() {
+        return new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("web").withNamespace("shop")
+                .addToLabels("app.kubernetes.io/name", "web").endMetadata()
+                .withNewSpec().withMinReplicas(2).withMaxReplicas(10).withNewScaleTargetRef().withApiVersion("apps/v1")
+                .withKind("Deployment").withName("web").endScaleTargetRef()
+                .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget()
+                .withType("Utilization").withAverageUtilization(70).endTarget().endResource().endMetric()
+                .endSpec().build();
+    }
+
+    /** {@link #web} as the DSL renders it when an HPA owns the replica count: without {@code spec.replicas}. */
+    static Deployment autoscaledWeb(String image) {
+        Deployment d = web(image);
+        d.getSpec().setReplicas(null);
+        return d;
+    }
+
+    private Deployment liveWeb() {
+        return client.apps().deployments().inNamespace("shop").withName("web").get();
+    }
+
+    /** Who owns {@code spec.replicas} of the live Deployment, as "manager/operation". */
+    private List<String> replicasOwners() {
+        return liveWeb().getMetadata().getManagedFields().stream()
+                .filter(e -> e.getFieldsV1() != null
+                        && e.getFieldsV1().getAdditionalProperties().get("f:spec") instanceof java.util.Map<?, ?> spec
+                        && spec.containsKey("f:replicas"))
+                .map(e -> e.getManager() + "/" + e.getOperation()).toList();
+    }
+
+    /** Records {@code spec.replicas} of every state of the Deployment from now on, as a watch sees them. */
+    private final class ReplicasRecorder implements AutoCloseable {
+        final List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile String lastVersion;
+        final io.fabric8.kubernetes.client.Watch watch;
+
+        ReplicasRecorder() {
+            Deployment now = liveWeb();
+            seen.add(now.getSpec().getReplicas());
+            lastVersion = now.getMetadata().getResourceVersion();
+            watch = client.apps().deployments().inNamespace("shop").withName("web").watch(
+                    new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion(lastVersion).build(),
+                    new io.fabric8.kubernetes.client.Watcher<Deployment>() {
+                        @Override
+                        public void eventReceived(Action action, Deployment d) {
+                            seen.add(d.getSpec().getReplicas());
+                            lastVersion = d.getMetadata().getResourceVersion();
+                        }
+
+                        @Override
+                        public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                        }
+                    });
+        }
+
+        /** @return every replica count seen, once the watch has caught up with the live object */
+        List<Integer> untilNow() {
+            String live = liveWeb().getMetadata().getResourceVersion();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!live.equals(lastVersion)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the watch did not reach resourceVersion " + live + " within 10s");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+            return List.copyOf(seen);
+        }
+
+        @Override
+        public void close() {
+            watch.close();
+        }
+    }
+
+    @Test
+    @DisplayName("the hazard: re-applying a Deployment without replicas under the same manager resets it to 1")
+    void naive_apply_without_replicas_resets_them_to_one() {
+        Deployment three = web("nginx:1");
+        three.getSpec().setReplicas(3);
+        engine.rollout(ManifestSet.of(three), options().build());
+        assertThat(replicasOwners()).containsExactly("kubefluent/Apply");
+
+        try (ReplicasRecorder recorder = new ReplicasRecorder()) {
+            Deployment dropped = autoscaledWeb("nginx:1");
+            client.apps().deployments().inNamespace("shop").resource(dropped).fieldManager("kubefluent")
+                    .serverSideApply();
+
+            assertThat(liveWeb().getSpec().getReplicas()).isEqualTo(1);
+            assertThat(recorder.untilNow()).startsWith(3).endsWith(1);
+        }
+    }
+
+    @Test
+    @DisplayName("adding an HPA hands spec.replicas over first, so the live count never drops")
+    void adding_an_hpa_keeps_the_live_replica_count() {
+        Deployment three = web("nginx:1");
+        three.getSpec().setReplicas(3);
+        engine.rollout(ManifestSet.of(three), options().build());
+        cluster.clearRequests();
+
+        RolloutResult result;
+        List<Integer> seen;
+        try (ReplicasRecorder recorder = new ReplicasRecorder()) {
+            result = engine.rollout(ManifestSet.of(autoscaledWeb("nginx:2"), hpa()), options().release("web").build());
+            seen = recorder.untilNow();
+        }
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(liveWeb().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(seen).hasSizeGreaterThan(2).allSatisfy(replicas -> assertThat(replicas).isEqualTo(3));
+        List<RecordedCall> patches = cluster.requests(Verb.PATCH, "deployments");
+        assertThat(patches).extracting(c -> c.queryParameter("fieldManager")).startsWith(HAND_OVER, "kubefluent");
+        assertThat(patches.get(0).body()).contains("\"replicas\":3").doesNotContain("template");
+        assertThat(replicasOwners()).containsExactly(HAND_OVER + "/Apply");
+    }
+
+    @Test
+    @DisplayName("after the hand-over the HPA controller takes spec.replicas, and scale() and later rollouts keep it")
+    void hpa_controller_and_scale_after_the_hand_over() {
+        Deployment three = web("nginx:1");
+        three.getSpec().setReplicas(3);
+        engine.rollout(ManifestSet.of(three), options().build());
+        engine.rollout(ManifestSet.of(autoscaledWeb("nginx:1"), hpa()), options().release("web").build());
+
+        // the HPA controller scales through an Update, which takes the field from the hand-over manager
+        client.apps().deployments().inNamespace("shop").withName("web").patch(new PatchContext.Builder()
+                .withPatchType(PatchType.JSON_MERGE).withFieldManager("kube-controller-manager").build(),
+                "{\"spec\":{\"replicas\":5}}");
+        assertThat(replicasOwners()).containsExactly("kube-controller-manager/Update");
+        assertThat(liveWeb().getMetadata().getManagedFields()).extracting(m -> m.getManager()).doesNotContain(HAND_OVER);
+
+        cluster.clearRequests();
+        RolloutResult next = engine.rollout(ManifestSet.of(autoscaledWeb("nginx:2"), hpa()),
+                options().release("web").build());
+        assertThat(next.status()).as(next.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(liveWeb().getSpec().getReplicas()).isEqualTo(5);
+        assertThat(cluster.requests(Verb.PATCH, "deployments")).extracting(c -> c.queryParameter("fieldManager"))
+                .doesNotContain(HAND_OVER);
+
+        assertThat(engine.scale("shop", "web", 4)).isEqualTo("deployment.apps/web scaled");
+        assertThat(replicasOwners()).containsExactly("kubefluent/Update");
+        RolloutResult afterScale = engine.rollout(ManifestSet.of(autoscaledWeb("nginx:3"), hpa()),
+                options().release("web").build());
+        assertThat(afterScale.status()).as(afterScale.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(liveWeb().getSpec().getReplicas()).isEqualTo(4);
     }
 
     static List<String> names(List<RecordedCall> calls) {
