@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SimulatedClusterBenchmark -wi 3 -i 5 -f 1}. Targets:
  * {@code crudSimulated <= 1.5 x crudBareMock}; {@code startStopSimulated <= 3 x startStopBareMock}. The simulated
- * cluster is measured as users start it, with its controllers and nodes.
+ * cluster is measured as users start it, with its controllers and nodes. The HTTPS pair is informative (no target):
+ * fabric8's mock server makes an RSA key and certificate per start, the simulated cluster one per JVM.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,8 +40,12 @@ public class SimulatedClusterBenchmark {
     }
 
     static KubernetesMockServer bareMock() {
+        return bareMock(false);
+    }
+
+    static KubernetesMockServer bareMock(boolean https) {
         return new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesMixedDispatcher(new HashMap<>()), false);
+                new KubernetesMixedDispatcher(new HashMap<>()), https);
     }
 
     static ConfigMap configMap(String name) {
@@ -121,6 +126,22 @@ public class SimulatedClusterBenchmark {
     @Benchmark
     public int startStopBareMock() {
         KubernetesMockServer server = bareMock();
+        server.init();
+        int port = server.getPort();
+        server.destroy();
+        return port;
+    }
+
+    @Benchmark
+    public String startStopSimulatedHttps() {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().https(true).start()) {
+            return cluster.url();
+        }
+    }
+
+    @Benchmark
+    public int startStopBareMockHttps() {
+        KubernetesMockServer server = bareMock(true);
         server.init();
         int port = server.getPort();
         server.destroy();
