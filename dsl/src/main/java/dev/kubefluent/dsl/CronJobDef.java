@@ -1,6 +1,5 @@
 package dev.kubefluent.dsl;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
@@ -75,7 +74,7 @@ public final class CronJobDef extends AbstractJobDef<CronJobDef, CronJob, CronJo
     JobSpec jobSpec(CronJob c) {
         CronJobSpec spec = spec(c);
         if (spec.getJobTemplate() == null) {
-            spec.setJobTemplate(new JobTemplateSpec(new ObjectMeta(), new JobSpec()));
+            spec.setJobTemplate(new JobTemplateSpec(null, new JobSpec()));
         }
         if (spec.getJobTemplate().getSpec() == null) {
             spec.getJobTemplate().setSpec(new JobSpec());

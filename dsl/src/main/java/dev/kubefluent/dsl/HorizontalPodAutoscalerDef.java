@@ -1,7 +1,6 @@
 package dev.kubefluent.dsl;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -9,11 +8,6 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReferenc
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
 
 /**
  * An {@code autoscaling/v2} HorizontalPodAutoscaler under construction: scales a workload between a minimum and a
@@ -103,41 +97,18 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
         Meta.recommendedLabels(h.getMetadata(), h.getMetadata().getName());
     }
 
-    static int checkUtilization(String resource, int percent) {
-        if (percent < 1) {
-            throw new IllegalArgumentException(resource + " utilization must be at least 1 (percent of the request)"
-                    + " but was: " + percent);
-        }
-        return percent;
-    }
-
-    static void checkPodsMetric(String metric, String averageValue) {
-        Checks.notBlank(metric, "metric");
-        Checks.quantity(averageValue, "averageValue", "\"100\" or \"500m\"");
-    }
-
     /**
-     * Scales on a metric given as a value, e.g. {@code metric(cpuUtilization(70))}.
+     * Scales on a metric given as a value, e.g. {@code metric(cpuUtilization(70))} or
+     * {@code metric(externalMetric("queue_messages_ready", "30").averagePerPod())}.
      *
-     * @param metric from {@link Kube#cpuUtilization(int)}, {@link Kube#memoryUtilization(int)} or
-     *               {@link Kube#podsMetric(String, String)}; must not be {@code null}
+     * @param metric from {@link Kube#cpuUtilization(int)}, {@link Kube#memoryUtilization(int)},
+     *               {@link Kube#podsMetric(String, String)}, {@link Kube#objectMetric(HasMetadata, String, String)} or
+     *               {@link Kube#externalMetric(String, String)}; must not be {@code null}
      * @return this builder for method chaining (a new builder; this one is unchanged)
      */
     public HorizontalPodAutoscalerDef metric(ScalingMetric metric) {
-        return Checks.notNull(metric, "metric").applyTo(this);
-    }
-
-    private HorizontalPodAutoscalerDef resource(String resource, int percent) {
-        checkUtilization(resource, percent);
-        return then(h -> {
-            MetricTarget target = new MetricTarget();
-            target.setType("Utilization");
-            target.setAverageUtilization(percent);
-            MetricSpec m = new MetricSpec();
-            m.setType("Resource");
-            m.setResource(new ResourceMetricSource(resource, target));
-            h.getSpec().getMetrics().add(m);
-        });
+        Checks.notNull(metric, "metric");
+        return then(h -> h.getSpec().getMetrics().add(metric.toMetricSpec()));
     }
 
     /**
@@ -148,7 +119,7 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
      * @return this builder for method chaining (a new builder; this one is unchanged)
      */
     public HorizontalPodAutoscalerDef cpuUtilization(int percent) {
-        return resource("cpu", percent);
+        return metric(ScalingMetric.utilization("cpu", percent));
     }
 
     /**
@@ -158,7 +129,7 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
      * @return this builder for method chaining (a new builder; this one is unchanged)
      */
     public HorizontalPodAutoscalerDef memoryUtilization(int percent) {
-        return resource("memory", percent);
+        return metric(ScalingMetric.utilization("memory", percent));
     }
 
     /**
@@ -171,17 +142,6 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
      * @return this builder for method chaining (a new builder; this one is unchanged)
      */
     public HorizontalPodAutoscalerDef podsMetric(String metric, String averageValue) {
-        checkPodsMetric(metric, averageValue);
-        return then(h -> {
-            MetricTarget target = new MetricTarget();
-            target.setType("AverageValue");
-            target.setAverageValue(new Quantity(averageValue));
-            MetricIdentifier id = new MetricIdentifier();
-            id.setName(metric);
-            MetricSpec m = new MetricSpec();
-            m.setType("Pods");
-            m.setPods(new PodsMetricSource(id, target));
-            h.getSpec().getMetrics().add(m);
-        });
+        return metric(ScalingMetric.pods(metric, averageValue));
     }
 }

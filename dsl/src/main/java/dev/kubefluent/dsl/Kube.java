@@ -455,6 +455,45 @@ public final class Kube {
     }
 
     /**
+     * An autoscaling metric about another object in the autoscaler's namespace ({@code type: Object}), e.g. the
+     * requests per second an Ingress receives, from a custom metrics adapter. The target is the metric's whole value
+     * ({@code target.type: Value}); {@link ScalingMetric#averagePerPod()} divides it by the number of Pods.
+     *
+     * <pre>{@code
+     * horizontalPodAutoscaler(web, 2, 20).metric(objectMetric(mainIngress, "requests-per-second", "2k"))
+     * }</pre>
+     *
+     * @param describedObject the built object the metric describes, e.g. an Ingress; must not be {@code null}
+     * @param metric          the metric name; must not be {@code null}
+     * @param value           the target value, a quantity such as {@code 2k} or {@code 500m}; must not be
+     *                        {@code null}
+     * @return the metric
+     */
+    public static ScalingMetric objectMetric(io.fabric8.kubernetes.api.model.HasMetadata describedObject,
+            String metric, String value) {
+        return ScalingMetric.object(describedObject, metric, value);
+    }
+
+    /**
+     * An autoscaling metric from outside the cluster ({@code type: External}), e.g. the length of a cloud queue, from
+     * an external metrics adapter. The target is the metric's whole value ({@code target.type: Value});
+     * {@link ScalingMetric#averagePerPod()} divides it by the number of Pods, and
+     * {@link ScalingMetric#matching(String, String)} narrows it to the series with a label.
+     *
+     * <pre>{@code
+     * horizontalPodAutoscaler(worker, 1, 30)
+     *     .metric(externalMetric("queue_messages_ready", "30").averagePerPod().matching("queue", "orders"))
+     * }</pre>
+     *
+     * @param metric the metric name; must not be {@code null}
+     * @param value  the target value, a quantity such as {@code 30} or {@code 500m}; must not be {@code null}
+     * @return the metric
+     */
+    public static ScalingMetric externalMetric(String metric, String value) {
+        return ScalingMetric.external(metric, value);
+    }
+
+    /**
      * A disruption budget's {@code minAvailable} as a number of Pods.
      *
      * @param count zero or more
@@ -781,25 +820,27 @@ public final class Kube {
     }
 
     /**
-     * A volume holding a ConfigMap object's keys as files.
+     * A volume holding a ConfigMap object's keys as files; {@link VolumeDef#item(String, String)} projects chosen
+     * keys, checked against the object's keys.
      *
      * @param name      the volume name; must not be {@code null}
      * @param configMap a built ConfigMap; must not be {@code null}
      * @return the volume
      */
     public static VolumeDef configMapVolume(String name, io.fabric8.kubernetes.api.model.ConfigMap configMap) {
-        return VolumeDef.configMap(name, Refs.name(configMap, "configMap"));
+        return VolumeDef.configMap(name, Refs.name(configMap, "configMap")).from(configMap, Refs.keys(configMap));
     }
 
     /**
-     * A volume holding a Secret object's keys as files.
+     * A volume holding a Secret object's keys as files; {@link VolumeDef#item(String, String)} projects chosen keys,
+     * checked against the object's keys (never its values).
      *
      * @param name   the volume name; must not be {@code null}
      * @param secret a built Secret; must not be {@code null}
      * @return the volume
      */
     public static VolumeDef secretVolume(String name, io.fabric8.kubernetes.api.model.Secret secret) {
-        return VolumeDef.secret(name, Refs.name(secret, "secret"));
+        return VolumeDef.secret(name, Refs.name(secret, "secret")).from(secret, Refs.keys(secret));
     }
 
     /**

@@ -44,10 +44,15 @@ final class Refs {
     }
 
     static String key(HasMetadata object, TreeSet<String> keys, String key) {
+        return key(object.getKind() + " " + Checks.quoted(object.getMetadata().getName()), keys, key);
+    }
+
+    /** @param shown the object as in a message, e.g. {@code Secret "db"} */
+    static String key(String shown, TreeSet<String> keys, String key) {
         Checks.notNull(key, "key");
         if (!keys.contains(key)) {
-            throw new IllegalArgumentException("key must be one of the keys of " + object.getKind() + " "
-                    + Checks.quoted(object.getMetadata().getName()) + " " + keys + " but was: " + Checks.quoted(key));
+            throw new IllegalArgumentException("key must be one of the keys of " + shown + " " + keys + " but was: "
+                    + Checks.quoted(key));
         }
         return key;
     }

@@ -2,11 +2,14 @@ package dev.kubefluent.dsl;
 
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -33,16 +36,29 @@ public final class VolumeDef {
     private final Source source;
     private final Ops<Volume> ops;
     private final Ops<VolumeBuilder> hatches;
+    /** The ConfigMap or Secret object's kind and name as in a message, when the volume was made from the object. */
+    private final String object;
+    /** That object's keys (never its values), or {@code null} when the volume names its source. */
+    private final TreeSet<String> keys;
 
-    private VolumeDef(String name, Source source, Ops<Volume> ops, Ops<VolumeBuilder> hatches) {
+    private VolumeDef(String name, Source source, Ops<Volume> ops, Ops<VolumeBuilder> hatches, String object,
+            TreeSet<String> keys) {
         this.name = name;
         this.source = source;
         this.ops = ops;
         this.hatches = hatches;
+        this.object = object;
+        this.keys = keys;
     }
 
     private VolumeDef(String name, Source source, Ops<Volume> ops) {
-        this(name, source, ops, Ops.empty());
+        this(name, source, ops, Ops.empty(), null, null);
+    }
+
+    /** The same volume, knowing the keys of the ConfigMap or Secret object it was made from. */
+    VolumeDef from(HasMetadata object, TreeSet<String> keys) {
+        return new VolumeDef(name, source, ops, hatches,
+                object.getKind() + " " + Checks.quoted(object.getMetadata().getName()), keys);
     }
 
     static VolumeDef emptyDir(String name) {
@@ -82,7 +98,7 @@ public final class VolumeDef {
             throw new IllegalStateException(method + " applies only to a " + describe(required)
                     + " volume, but volume \"" + name + "\" is a " + describe(source) + " volume");
         }
-        return new VolumeDef(name, source, ops.then(op), hatches);
+        return new VolumeDef(name, source, ops.then(op), hatches, object, keys);
     }
 
     private static String describe(Source s) {
@@ -153,6 +169,42 @@ public final class VolumeDef {
     }
 
     /**
+     * Projects one key of the ConfigMap or Secret to a file ({@code items[]}: {@code key} and {@code path}). Once a
+     * volume has items, only the projected keys appear in it, each at its path relative to the mount point.
+     *
+     * <pre>{@code
+     * secretVolume("tls", tlsSecret).item("tls.crt", "certs/server.crt").item("tls.key", "private/server.key")
+     * }</pre>
+     *
+     * <p>For a volume made from a ConfigMap or Secret object, the key is checked against the object's keys at once
+     * (only keys are shown, never a Secret's values). {@code build()} checks the path: relative, without {@code ..}.
+     *
+     * @param key  the key to project; must not be {@code null}
+     * @param path the file path inside the volume, e.g. {@code conf/app.properties}; must not be {@code null}
+     * @return a new volume with the item
+     * @throws IllegalArgumentException if the volume was made from an object that has no such key
+     * @throws IllegalStateException    if this is neither a configMap nor a secret volume
+     */
+    public VolumeDef item(String key, String path) {
+        Checks.notBlank(key, "key");
+        Checks.notBlank(path, "path");
+        if (keys != null) {
+            Refs.key(object, keys, key);
+        }
+        if (source == Source.SECRET) {
+            return then(Source.SECRET, "item(..)", v -> v.getSecret().getItems().add(keyToPath(key, path)));
+        }
+        return then(Source.CONFIG_MAP, "item(..)", v -> v.getConfigMap().getItems().add(keyToPath(key, path)));
+    }
+
+    private static KeyToPath keyToPath(String key, String path) {
+        KeyToPath k = new KeyToPath();
+        k.setKey(key);
+        k.setPath(path);
+        return k;
+    }
+
+    /**
      * Mounts a PersistentVolumeClaim read-only ({@code persistentVolumeClaim.readOnly: true}).
      *
      * @return a new read-only claim volume
@@ -175,7 +227,7 @@ public final class VolumeDef {
      */
     public VolumeDef customize(Consumer<VolumeBuilder> edit) {
         Checks.notNull(edit, "customize");
-        return new VolumeDef(name, source, ops, hatches.then(edit));
+        return new VolumeDef(name, source, ops, hatches.then(edit), object, keys);
     }
 
     Volume toVolume() {
