@@ -17,6 +17,7 @@ import dev.kubefluent.core.rollout.RolloutOptions;
 import dev.kubefluent.core.rollout.RolloutPlan;
 import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.rollout.RolloutStatus;
+import dev.kubefluent.dsl.Kube;
 import dev.kubefluent.testing.sim.RecordedCall;
 import dev.kubefluent.testing.sim.SimulatedCluster;
 import dev.kubefluent.testing.sim.Verb;
@@ -414,6 +415,29 @@ class RolloutOnSimulatedClusterTest {
         assertThat(patches).extracting(c -> c.queryParameter("fieldManager")).startsWith(HAND_OVER, "kubefluent");
         assertThat(patches.get(0).body()).contains("\"replicas\":3").doesNotContain("template");
         assertThat(replicasOwners()).containsExactly(HAND_OVER + "/Apply");
+    }
+
+    @Test
+    @DisplayName("the DSL's autoscaled Deployment and its HPA roll out over a scaled Deployment without losing replicas")
+    void dsl_autoscaled_deployment_keeps_its_replicas() {
+        Deployment scaled = Kube.deployment("web").namespace("shop").replicas(4)
+                .container(Kube.container("web").image("nginx:1")).build();
+        engine.rollout(ManifestSet.of(scaled), options().release("web").build());
+        Deployment autoscaled = Kube.deployment("web").namespace("shop").replicasOwnedByAutoscaler()
+                .container(Kube.container("web").image("nginx:2")).build();
+        HorizontalPodAutoscaler hpa = Kube.horizontalPodAutoscaler(autoscaled, 2, 10).cpuUtilization(70).build();
+
+        RolloutResult result;
+        List<Integer> seen;
+        try (ReplicasRecorder recorder = new ReplicasRecorder()) {
+            result = engine.rollout(ManifestSet.of(autoscaled, hpa), options().release("web").build());
+            seen = recorder.untilNow();
+        }
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(seen).allSatisfy(replicas -> assertThat(replicas).isEqualTo(4));
+        assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("shop").withName("web").get())
+                .isNotNull();
     }
 
     @Test
