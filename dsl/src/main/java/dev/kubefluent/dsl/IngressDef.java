@@ -7,6 +7,7 @@ import dev.kubefluent.core.validate.Validator;
 import dev.kubefluent.core.validate.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  * shared validator's set rules: the Service must be in the Ingress's namespace ({@code ingress-service-missing}) and
  * expose the port by name or number ({@code ingress-service-port-missing}). An unset namespace becomes the first
  * backend Service's (or the TLS Secret's). A TLS Secret must be of type {@code kubernetes.io/tls} (checked when given)
- * and live in the Ingress's namespace (checked by {@code build()}, rule {@code ingress-tls-secret-namespace}); only its
+ * and live in the Ingress's namespace (checked by {@code build()}, rule {@code ingress-tls-secret-missing}); only its
  * name and namespace are kept, never its data.
  *
  * <h2>Defaults</h2>
@@ -260,33 +261,18 @@ public final class IngressDef extends AbstractNamespacedDef<IngressDef, Ingress,
 
     @Override
     void validate(Ingress ing) {
-        List<Violation> found = new ArrayList<>();
-        String namespace = ing.getMetadata().getNamespace();
-        List<IngressTLS> tls = Defaults.nullSafe(ing.getSpec() == null ? null : ing.getSpec().getTls());
-        for (String[] secret : tlsSecrets) {
-            if (secret[1] != null && !secret[1].equals(namespace)) {
-                for (int k = 0; k < tls.size(); k++) {
-                    if (secret[0].equals(tls.get(k).getSecretName())) {
-                        found.add(DslRules.error(ing, DslRules.INGRESS_TLS_SECRET_NAMESPACE,
-                                "spec.tls[" + k + "].secretName", "must name a Secret in the Ingress's namespace "
-                                        + Checks.quoted(namespace), Checks.quoted(secret[0]) + " in namespace "
-                                        + Checks.quoted(secret[1]), "create the TLS Secret in the Ingress's namespace"));
-                    }
-                }
-            }
-        }
-        if (backends.isEmpty()) {
-            found.addAll(Validator.defaults().validate(ing).violations());
+        if (backends.isEmpty() && tlsSecrets.isEmpty()) {
+            DslRules.throwIfAny(Validator.defaults().validate(ing).violations());
         } else {
-            found.addAll(wiringViolations(ing));
+            DslRules.throwIfAny(wiringViolations(ing));
         }
-        DslRules.throwIfAny(found);
     }
 
     /**
-     * The shared validator's findings about this Ingress in a set with its backend Services, in strict mode so a
-     * Service in another namespace is an error; a backend that {@code customize} added by name, to a Service this
-     * builder never saw, is left to the validation of the whole set.
+     * The shared validator's findings about this Ingress in a set with its backend Services and its TLS Secrets, in
+     * strict mode so a Service or a TLS Secret in another namespace is an error. A TLS Secret takes part only as its
+     * name, namespace and type: the builder never keeps its data. A backend or a TLS entry that {@code customize}
+     * added by name, for an object this builder never saw, is left to the validation of the whole set.
      */
     private List<Violation> wiringViolations(Ingress ing) {
         Map<ResourceRef, HasMetadata> set = new LinkedHashMap<>();
@@ -296,11 +282,29 @@ public final class IngressDef extends AbstractNamespacedDef<IngressDef, Ingress,
             set.put(ResourceRef.of(b.service()), b.service());
             known.add(b.service().getMetadata().getName());
         }
+        Set<String> knownSecrets = new HashSet<>();
+        for (String[] secret : tlsSecrets) {
+            Secret stub = new SecretBuilder().withNewMetadata().withName(secret[0]).withNamespace(secret[1])
+                    .endMetadata().withType("kubernetes.io/tls").build();
+            set.put(ResourceRef.of(stub), stub);
+            knownSecrets.add(secret[0]);
+        }
         ResourceRef self = ResourceRef.of(ing);
+        List<IngressTLS> tls = Defaults.nullSafe(ing.getSpec() == null ? null : ing.getSpec().getTls());
         return Validator.builder().strict(true).build().validate(ManifestSet.of(set.values())).violations().stream()
                 .filter(v -> v.resource().equals(self))
                 .filter(v -> !v.ruleId().equals("ingress-service-missing") || known.contains(serviceAt(ing, v.path())))
+                .filter(v -> !v.ruleId().equals("ingress-tls-secret-missing")
+                        || knownSecrets.contains(tlsSecretAt(tls, v.path())))
                 .toList();
+    }
+
+    /** The secretName of the TLS entry a violation's path ({@code spec.tls[k].secretName}) points at. */
+    private static String tlsSecretAt(List<IngressTLS> tls, String path) {
+        int open = path.indexOf('[');
+        int close = path.indexOf(']');
+        int k = Integer.parseInt(path.substring(open + 1, close));
+        return k < tls.size() ? tls.get(k).getSecretName() : null;
     }
 
     /** The Service name of the backend a violation's path points into. */

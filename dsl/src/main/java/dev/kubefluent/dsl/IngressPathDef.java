@@ -3,9 +3,11 @@ package dev.kubefluent.dsl;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
+import java.util.function.Consumer;
 
 /**
  * One path of an Ingress rule and the Service port it routes to, from {@code path("/api").to(service, "http")}.
@@ -21,15 +23,17 @@ public final class IngressPathDef {
     private final String portName;
     private final Integer portNumber;
     private final Service service;
+    private final Ops<HTTPIngressPathBuilder> hatches;
 
     private IngressPathDef(String path, String pathType, String serviceName, String portName, Integer portNumber,
-            Service service) {
+            Service service, Ops<HTTPIngressPathBuilder> hatches) {
         this.path = path;
         this.pathType = pathType;
         this.serviceName = serviceName;
         this.portName = portName;
         this.portNumber = portNumber;
         this.service = service;
+        this.hatches = hatches;
     }
 
     /** A backend without a path: for a default backend, or as the target half of a path. */
@@ -40,12 +44,31 @@ public final class IngressPathDef {
         } else {
             Checks.port(Checks.notNull(portNumber, "service port"), "service port");
         }
-        return new IngressPathDef(null, null, name, portName, portNumber, new ServiceBuilder(service).build());
+        return new IngressPathDef(null, null, name, portName, portNumber, new ServiceBuilder(service).build(),
+                Ops.empty());
     }
 
     /** This backend at a path. */
     IngressPathDef at(String path, String pathType) {
-        return new IngressPathDef(path, pathType, serviceName, portName, portNumber, service);
+        return new IngressPathDef(path, pathType, serviceName, portName, portNumber, service, hatches);
+    }
+
+    /**
+     * Edits the path with fabric8's builder, for a field this DSL does not cover. It runs after every typed setter,
+     * and what it sets is kept; the Ingress's {@code build()} validates the result, and the validation of the whole
+     * set checks a backend it changed against the Services there.
+     *
+     * <pre>{@code
+     * path("/api").to(api, "http").customize(p -> p.withPathType("ImplementationSpecific"))
+     * }</pre>
+     *
+     * @param edit the edit; must not be {@code null}
+     * @return a new path with the edit
+     */
+    @CheckReturnValue
+    public IngressPathDef customize(Consumer<HTTPIngressPathBuilder> edit) {
+        Checks.notNull(edit, "customize");
+        return new IngressPathDef(path, pathType, serviceName, portName, portNumber, service, hatches.then(edit));
     }
 
     Service service() {
@@ -73,7 +96,7 @@ public final class IngressPathDef {
         p.setPath(path);
         p.setPathType(pathType);
         p.setBackend(toBackend());
-        return p;
+        return hatches.edit(p, HTTPIngressPathBuilder::new, HTTPIngressPathBuilder::build);
     }
 
     /** @return the path as written in a manifest, e.g. {@code /api (Prefix) -> web:http} */

@@ -1,6 +1,7 @@
 package dev.kubefluent.dsl;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A persistent (immutable, shared-tail) list of edits, replayed in call order. Adding an edit is O(1) and leaves the
@@ -44,5 +45,18 @@ final class Ops<T> {
         for (Consumer<? super T> c : all) {
             c.accept(target);
         }
+    }
+
+    /**
+     * Runs these edits, an escape hatch of fabric8 builder edits, on a copy of {@code object} made through its
+     * builder; returns {@code object} itself when there is no edit.
+     */
+    <R> R edit(R object, Function<R, T> toBuilder, Function<T, R> build) {
+        if (isEmpty()) {
+            return object;
+        }
+        T builder = toBuilder.apply(object);
+        applyTo(builder);
+        return build.apply(builder);
     }
 }

@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HTTPHeader;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A container probe (readiness, liveness or startup): one handler plus its timings. Immutable: every method returns a
@@ -31,10 +33,16 @@ public final class ProbeDef {
 
     private final Handler handler;
     private final Ops<Probe> ops;
+    private final Ops<ProbeBuilder> hatches;
 
-    private ProbeDef(Handler handler, Ops<Probe> ops) {
+    private ProbeDef(Handler handler, Ops<Probe> ops, Ops<ProbeBuilder> hatches) {
         this.handler = handler;
         this.ops = ops;
+        this.hatches = hatches;
+    }
+
+    private ProbeDef(Handler handler, Ops<Probe> ops) {
+        this(handler, ops, Ops.empty());
     }
 
     static ProbeDef httpGet(String path, IntOrString port) {
@@ -71,8 +79,8 @@ public final class ProbeDef {
         return port.getIntVal() != null ? new IntOrString(port.getIntVal()) : new IntOrString(port.getStrVal());
     }
 
-    private ProbeDef then(java.util.function.Consumer<Probe> op) {
-        return new ProbeDef(handler, ops.then(op));
+    private ProbeDef then(Consumer<Probe> op) {
+        return new ProbeDef(handler, ops.then(op), hatches);
     }
 
     /**
@@ -175,10 +183,26 @@ public final class ProbeDef {
         }
     }
 
+    /**
+     * Edits the probe with fabric8's builder, for a field this DSL does not cover. It runs after every typed setter,
+     * and what it sets is kept; the workload's {@code build()} validates the result (one handler, valid timings).
+     *
+     * <pre>{@code
+     * httpGet("/ready", "http").customize(p -> p.editHttpGet().withHost("127.0.0.1").endHttpGet())
+     * }</pre>
+     *
+     * @param edit the edit; must not be {@code null}
+     * @return a new probe with the edit
+     */
+    public ProbeDef customize(Consumer<ProbeBuilder> edit) {
+        Checks.notNull(edit, "customize");
+        return new ProbeDef(handler, ops, hatches.then(edit));
+    }
+
     Probe toProbe() {
         Probe p = new Probe();
         ops.applyTo(p);
-        return p;
+        return hatches.edit(p, ProbeBuilder::new, ProbeBuilder::build);
     }
 
     /** @return the handler and timings as in a manifest */

@@ -2,6 +2,8 @@ package dev.kubefluent.dsl;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import java.util.function.Consumer;
 
 /**
  * One Service port ({@code spec.ports[]}) with every option: name, target port, protocol, node port and application
@@ -22,19 +24,21 @@ public final class ServicePortDef {
     private final Protocol protocol;
     private final Integer nodePort;
     private final String appProtocol;
+    private final Ops<ServicePortBuilder> hatches;
 
     private ServicePortDef(int port, String name, Object target, Protocol protocol, Integer nodePort,
-            String appProtocol) {
+            String appProtocol, Ops<ServicePortBuilder> hatches) {
         this.port = port;
         this.name = name;
         this.target = target;
         this.protocol = protocol;
         this.nodePort = nodePort;
         this.appProtocol = appProtocol;
+        this.hatches = hatches;
     }
 
     static ServicePortDef of(int port) {
-        return new ServicePortDef(Checks.port(port, "port"), null, null, null, null, null);
+        return new ServicePortDef(Checks.port(port, "port"), null, null, null, null, null, Ops.empty());
     }
 
     /**
@@ -45,7 +49,7 @@ public final class ServicePortDef {
      */
     public ServicePortDef name(String name) {
         return new ServicePortDef(port, Checks.dns1123Label(name, "Service port name"), target, protocol, nodePort,
-                appProtocol);
+                appProtocol, hatches);
     }
 
     /**
@@ -56,7 +60,7 @@ public final class ServicePortDef {
      */
     public ServicePortDef targetPort(String portName) {
         return new ServicePortDef(port, name, Checks.portName(portName, "targetPort"), protocol, nodePort,
-                appProtocol);
+                appProtocol, hatches);
     }
 
     /**
@@ -67,7 +71,7 @@ public final class ServicePortDef {
      */
     public ServicePortDef targetPort(int containerPort) {
         return new ServicePortDef(port, name, Checks.port(containerPort, "targetPort"), protocol, nodePort,
-                appProtocol);
+                appProtocol, hatches);
     }
 
     /**
@@ -77,7 +81,8 @@ public final class ServicePortDef {
      * @return a new port with the protocol
      */
     public ServicePortDef protocol(Protocol protocol) {
-        return new ServicePortDef(port, name, target, Checks.notNull(protocol, "protocol"), nodePort, appProtocol);
+        return new ServicePortDef(port, name, target, Checks.notNull(protocol, "protocol"), nodePort, appProtocol,
+                hatches);
     }
 
     /**
@@ -87,7 +92,8 @@ public final class ServicePortDef {
      * @return a new port with the node port
      */
     public ServicePortDef nodePort(int nodePort) {
-        return new ServicePortDef(port, name, target, protocol, Checks.port(nodePort, "nodePort"), appProtocol);
+        return new ServicePortDef(port, name, target, protocol, Checks.port(nodePort, "nodePort"), appProtocol,
+                hatches);
     }
 
     /**
@@ -98,7 +104,23 @@ public final class ServicePortDef {
      */
     public ServicePortDef appProtocol(String appProtocol) {
         return new ServicePortDef(port, name, target, protocol, nodePort,
-                Checks.labelKey(appProtocol, "appProtocol"));
+                Checks.labelKey(appProtocol, "appProtocol"), hatches);
+    }
+
+    /**
+     * Edits the Service port with fabric8's builder, for a field this DSL does not cover. It runs after every typed
+     * setter, and what it sets is kept (the Service's defaults only fill fields that are still unset).
+     *
+     * <pre>{@code
+     * servicePort(80).name("http").customize(p -> p.withAppProtocol("kubernetes.io/h2c"))
+     * }</pre>
+     *
+     * @param edit the edit; must not be {@code null}
+     * @return a new port with the edit
+     */
+    public ServicePortDef customize(Consumer<ServicePortBuilder> edit) {
+        Checks.notNull(edit, "customize");
+        return new ServicePortDef(port, name, target, protocol, nodePort, appProtocol, hatches.then(edit));
     }
 
     ServicePort toServicePort() {
@@ -109,7 +131,7 @@ public final class ServicePortDef {
         p.setProtocol(protocol == null ? null : protocol.value());
         p.setNodePort(nodePort);
         p.setAppProtocol(appProtocol);
-        return p;
+        return hatches.edit(p, ServicePortBuilder::new, ServicePortBuilder::build);
     }
 
     /** @return e.g. {@code http 80 -> http} */

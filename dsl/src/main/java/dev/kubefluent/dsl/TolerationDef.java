@@ -1,6 +1,8 @@
 package dev.kubefluent.dsl;
 
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import java.util.function.Consumer;
 
 /**
  * A toleration of node taints ({@code spec.tolerations[]}). Immutable. Create it with {@link Kube#toleration(String)}.
@@ -20,17 +22,20 @@ public final class TolerationDef {
     private final String value;
     private final TaintEffect effect;
     private final Long seconds;
+    private final Ops<TolerationBuilder> hatches;
 
-    private TolerationDef(String key, String operator, String value, TaintEffect effect, Long seconds) {
+    private TolerationDef(String key, String operator, String value, TaintEffect effect, Long seconds,
+            Ops<TolerationBuilder> hatches) {
         this.key = key;
         this.operator = operator;
         this.value = value;
         this.effect = effect;
         this.seconds = seconds;
+        this.hatches = hatches;
     }
 
     static TolerationDef of(String key) {
-        return new TolerationDef(Checks.labelKey(key, "toleration key"), "Exists", null, null, null);
+        return new TolerationDef(Checks.labelKey(key, "toleration key"), "Exists", null, null, null, Ops.empty());
     }
 
     /**
@@ -39,7 +44,7 @@ public final class TolerationDef {
      * @return a new toleration with operator Exists
      */
     public TolerationDef exists() {
-        return new TolerationDef(key, "Exists", null, effect, seconds);
+        return new TolerationDef(key, "Exists", null, effect, seconds, hatches);
     }
 
     /**
@@ -49,7 +54,8 @@ public final class TolerationDef {
      * @return a new toleration with operator Equal
      */
     public TolerationDef equalTo(String value) {
-        return new TolerationDef(key, "Equal", Checks.labelValue(value, "toleration value"), effect, seconds);
+        return new TolerationDef(key, "Equal", Checks.labelValue(value, "toleration value"), effect, seconds,
+                hatches);
     }
 
     /**
@@ -59,7 +65,7 @@ public final class TolerationDef {
      * @return a new toleration for the effect
      */
     public TolerationDef effect(TaintEffect effect) {
-        return new TolerationDef(key, operator, value, Checks.notNull(effect, "effect"), seconds);
+        return new TolerationDef(key, operator, value, Checks.notNull(effect, "effect"), seconds, hatches);
     }
 
     /**
@@ -71,11 +77,28 @@ public final class TolerationDef {
      */
     public TolerationDef forSeconds(long seconds) {
         return new TolerationDef(key, operator, value, TaintEffect.NO_EXECUTE,
-                Checks.notNegative(seconds, "tolerationSeconds"));
+                Checks.notNegative(seconds, "tolerationSeconds"), hatches);
+    }
+
+    /**
+     * Edits the toleration with fabric8's builder, for a field this DSL does not cover. It runs after every typed
+     * setter, and what it sets is kept.
+     *
+     * <pre>{@code
+     * toleration("node.kubernetes.io/unreachable").customize(t -> t.withOperator("Exists").withEffect("NoExecute"))
+     * }</pre>
+     *
+     * @param edit the edit; must not be {@code null}
+     * @return a new toleration with the edit
+     */
+    public TolerationDef customize(Consumer<TolerationBuilder> edit) {
+        Checks.notNull(edit, "customize");
+        return new TolerationDef(key, operator, value, effect, seconds, hatches.then(edit));
     }
 
     Toleration toToleration() {
-        return new Toleration(effect == null ? null : effect.value(), key, operator, seconds, value);
+        return hatches.edit(new Toleration(effect == null ? null : effect.value(), key, operator, seconds, value),
+                TolerationBuilder::new, TolerationBuilder::build);
     }
 
     /** @return e.g. {@code dedicated=web:NoSchedule} */

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.function.Consumer;
 
 /**
@@ -31,11 +32,17 @@ public final class VolumeDef {
     private final String name;
     private final Source source;
     private final Ops<Volume> ops;
+    private final Ops<VolumeBuilder> hatches;
 
-    private VolumeDef(String name, Source source, Ops<Volume> ops) {
+    private VolumeDef(String name, Source source, Ops<Volume> ops, Ops<VolumeBuilder> hatches) {
         this.name = name;
         this.source = source;
         this.ops = ops;
+        this.hatches = hatches;
+    }
+
+    private VolumeDef(String name, Source source, Ops<Volume> ops) {
+        this(name, source, ops, Ops.empty());
     }
 
     static VolumeDef emptyDir(String name) {
@@ -75,7 +82,7 @@ public final class VolumeDef {
             throw new IllegalStateException(method + " applies only to a " + describe(required)
                     + " volume, but volume \"" + name + "\" is a " + describe(source) + " volume");
         }
-        return new VolumeDef(name, source, ops.then(op));
+        return new VolumeDef(name, source, ops.then(op), hatches);
     }
 
     private static String describe(Source s) {
@@ -155,11 +162,27 @@ public final class VolumeDef {
         return then(Source.PVC, "readOnly()", v -> v.getPersistentVolumeClaim().setReadOnly(true));
     }
 
+    /**
+     * Edits the volume with fabric8's builder, for a field or a volume source this DSL does not cover. It runs after
+     * every typed setter, and what it sets is kept; the workload's {@code build()} validates the result.
+     *
+     * <pre>{@code
+     * emptyDirVolume("scratch").customize(v -> v.editEmptyDir().withMedium("HugePages").endEmptyDir())
+     * }</pre>
+     *
+     * @param edit the edit; must not be {@code null}
+     * @return a new volume with the edit
+     */
+    public VolumeDef customize(Consumer<VolumeBuilder> edit) {
+        Checks.notNull(edit, "customize");
+        return new VolumeDef(name, source, ops, hatches.then(edit));
+    }
+
     Volume toVolume() {
         Volume v = new Volume();
         v.setName(name);
         ops.applyTo(v);
-        return v;
+        return hatches.edit(v, VolumeBuilder::new, VolumeBuilder::build);
     }
 
     /** @return the volume as in a manifest */

@@ -1,6 +1,8 @@
 package dev.kubefluent.dsl;
 
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.util.function.Consumer;
 
 /**
  * A container's mount of a Pod volume ({@code volumeMounts[]}). Immutable. Create it with
@@ -15,17 +17,20 @@ public final class VolumeMountDef {
     private final String mountPath;
     private final boolean readOnly;
     private final String subPath;
+    private final Ops<VolumeMountBuilder> hatches;
 
-    private VolumeMountDef(String volume, String mountPath, boolean readOnly, String subPath) {
+    private VolumeMountDef(String volume, String mountPath, boolean readOnly, String subPath,
+            Ops<VolumeMountBuilder> hatches) {
         this.volume = volume;
         this.mountPath = mountPath;
         this.readOnly = readOnly;
         this.subPath = subPath;
+        this.hatches = hatches;
     }
 
     static VolumeMountDef of(String volume, String mountPath) {
         return new VolumeMountDef(Checks.dns1123Label(volume, "volume name"),
-                Checks.absolutePath(mountPath, "mountPath"), false, null);
+                Checks.absolutePath(mountPath, "mountPath"), false, null, Ops.empty());
     }
 
     /**
@@ -34,7 +39,7 @@ public final class VolumeMountDef {
      * @return a new read-only mount
      */
     public VolumeMountDef readOnly() {
-        return new VolumeMountDef(volume, mountPath, true, subPath);
+        return new VolumeMountDef(volume, mountPath, true, subPath, hatches);
     }
 
     /**
@@ -49,7 +54,23 @@ public final class VolumeMountDef {
             throw new IllegalArgumentException("subPath must be a relative path without '..' but was: "
                     + Checks.quoted(subPath));
         }
-        return new VolumeMountDef(volume, mountPath, readOnly, subPath);
+        return new VolumeMountDef(volume, mountPath, readOnly, subPath, hatches);
+    }
+
+    /**
+     * Edits the mount with fabric8's builder, for a field this DSL does not cover, e.g. {@code mountPropagation} or
+     * {@code subPathExpr}. It runs after every typed setter, and what it sets is kept.
+     *
+     * <pre>{@code
+     * mount("logs", "/var/log/app").customize(m -> m.withSubPathExpr("$(POD_NAME)"))
+     * }</pre>
+     *
+     * @param edit the edit; must not be {@code null}
+     * @return a new mount with the edit
+     */
+    public VolumeMountDef customize(Consumer<VolumeMountBuilder> edit) {
+        Checks.notNull(edit, "customize");
+        return new VolumeMountDef(volume, mountPath, readOnly, subPath, hatches.then(edit));
     }
 
     VolumeMount toVolumeMount() {
@@ -58,7 +79,7 @@ public final class VolumeMountDef {
         m.setMountPath(mountPath);
         m.setReadOnly(readOnly ? Boolean.TRUE : null);
         m.setSubPath(subPath);
-        return m;
+        return hatches.edit(m, VolumeMountBuilder::new, VolumeMountBuilder::build);
     }
 
     /** @return e.g. {@code config -> /etc/web (ro)} */

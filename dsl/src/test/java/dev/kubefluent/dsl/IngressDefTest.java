@@ -3,6 +3,7 @@ package dev.kubefluent.dsl;
 import static dev.kubefluent.dsl.Kube.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.validate.ManifestValidationException;
@@ -174,10 +175,25 @@ class IngressDefTest {
         IngressDef crossNamespace = ingress("shop").namespace("other").tls(TLS, "shop.example.com")
                 .defaultBackend(service("web").namespace("other").port(80).build(), 80);
         assertThatThrownBy(crossNamespace::build).isInstanceOf(ManifestValidationException.class)
-                .hasMessageContaining("Ingress \"shop\": spec.tls[0].secretName must name a Secret in the Ingress's"
-                        + " namespace \"other\" but was: \"shop-tls\" in namespace \"shop\"")
+                .hasMessageContaining("Ingress \"shop\": spec.tls[0].secretName must name a Secret of the set in the"
+                        + " Ingress's namespace but was: \"shop-tls\"")
                 .hasMessageNotContaining("supersecret");
         assertThat(crossNamespace.toString()).doesNotContain("supersecret");
+        ManifestValidationException e = catchThrowableOfType(ManifestValidationException.class, crossNamespace::build);
+        assertThat(e.errors()).extracting(v -> v.ruleId()).containsExactly("ingress-tls-secret-missing");
+    }
+
+    @Test
+    void a_tls_entry_added_by_name_through_customize_is_left_to_the_validation_of_the_set() {
+        Ingress ing = ingress("shop").namespace("shop").defaultBackend(WEB_SVC, "http")
+                .customize(b -> b.editSpec().addNewTl().withSecretName("elsewhere").withHosts("a.example.com")
+                        .endTl().endSpec())
+                .build();
+
+        assertThat(ing.getSpec().getTls()).extracting(t -> t.getSecretName()).containsExactly("elsewhere");
+        assertThat(ManifestSet.of(WEB, WEB_SVC, ing).validationReport().warnings())
+                .extracting(v -> v.ruleId() + " " + v.path())
+                .containsExactly("ingress-tls-secret-missing spec.tls[0].secretName");
     }
 
     @Test

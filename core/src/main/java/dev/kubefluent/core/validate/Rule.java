@@ -241,6 +241,10 @@ enum Rule {
             "add the Service to the set"),
     INGRESS_SERVICE_PORT_MISSING("ingress-service-port-missing", KUBEFLUENT, 2,
             "use a port the Service exposes"),
+    INGRESS_TLS_SECRET_MISSING("ingress-tls-secret-missing", KUBEFLUENT, Severity.WARNING, 2, true,
+            "add the kubernetes.io/tls Secret to the set, in the Ingress's namespace"),
+    INGRESS_TLS_SECRET_TYPE("ingress-tls-secret-type", KUBEFLUENT, 2,
+            "use a Secret of type kubernetes.io/tls holding tls.crt and tls.key"),
     NETWORK_POLICY_NAMED_PORT_MISSING("network-policy-named-port-missing", KUBEFLUENT, Severity.WARNING, 2, true,
             "name a container port (with the same protocol) of the pods the rule applies to, or use a number"),
 

@@ -3,6 +3,7 @@ package dev.kubefluent.core.validate;
 import static dev.kubefluent.core.validate.Util.map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ final class SetIndex {
 
     private final Set<String> names = new HashSet<>();
     private final Map<String, Service> services = new HashMap<>();
+    private final Map<String, Secret> secrets = new HashMap<>();
     final List<Workload> workloads = new ArrayList<>();
     private final Map<String, List<Workload>> workloadsByNamespace = new HashMap<>();
     private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
@@ -44,6 +46,9 @@ final class SetIndex {
             if (r instanceof Service s) {
                 services.put(ns + "/" + name, s);
                 services.putIfAbsent(ANY + "/" + name, s);
+            } else if (r instanceof Secret s) {
+                secrets.put(ns + "/" + name, s);
+                secrets.putIfAbsent(ANY + "/" + name, s);
             }
             Workload w = Workload.of(r);
             if (w != null) {
@@ -86,6 +91,11 @@ final class SetIndex {
     Service service(String namespace, String name) {
         Service s = services.get(bucket(namespace) + "/" + name);
         return s != null ? s : services.get("/" + name);
+    }
+
+    Secret secret(String namespace, String name) {
+        Secret s = secrets.get(bucket(namespace) + "/" + name);
+        return s != null ? s : secrets.get("/" + name);
     }
 
     HasMetadata workload(String kind, String namespace, String name) {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -338,6 +340,10 @@ final class SetRules {
         }
         String ns = SetIndex.namespaceOf(ing);
         backend(f, ing.getSpec().getDefaultBackend(), "spec.defaultBackend", ns, index);
+        List<IngressTLS> tls = list(ing.getSpec().getTls());
+        for (int k = 0; k < tls.size(); k++) {
+            tlsSecret(f, tls.get(k).getSecretName(), "spec.tls[" + k + "].secretName", ns, index);
+        }
         List<IngressRule> rules = list(ing.getSpec().getRules());
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).getHttp() == null) {
@@ -348,6 +354,21 @@ final class SetRules {
                 backend(f, paths.get(j).getBackend(), "spec.rules[" + i + "].http.paths[" + j + "].backend", ns,
                         index);
             }
+        }
+    }
+
+    /** An Ingress's TLS Secret: in the set, in the Ingress's namespace, of type kubernetes.io/tls. */
+    private static void tlsSecret(Findings f, String name, String path, String ns, SetIndex index) {
+        if (isBlank(name)) {
+            return; // no secretName: the controller's default certificate, as the API allows
+        }
+        Secret secret = index.secret(ns, name);
+        if (secret == null) {
+            f.add(Rule.INGRESS_TLS_SECRET_MISSING, path, "must name a Secret of the set in the Ingress's namespace",
+                    name);
+        } else if (!"kubernetes.io/tls".equals(secret.getType())) {
+            f.addShown(Rule.INGRESS_TLS_SECRET_TYPE, path, "must name a Secret of type kubernetes.io/tls",
+                    Findings.show(name) + " of type " + Findings.show(secret.getType() == null ? "Opaque" : secret.getType()));
         }
     }
 
