@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -110,6 +111,8 @@ public final class RolloutEngine {
     private final Applier applier;
     private final ReleaseStore store;
     private final DeploymentOperations deployments;
+    /** The redactors of the rollouts in progress: the engine-wide retry log passes every API message through them. */
+    private final Set<Redactor> activeRedactors = ConcurrentHashMap.newKeySet();
 
     private RolloutEngine(Builder b) {
         this.client = b.client;
@@ -118,7 +121,7 @@ public final class RolloutEngine {
         this.backoff = b.backoff;
         this.retrier = new Retrier(clock, backoff::delayBefore, backoff.maxRetries(), b.sleeper,
                 (what, attempt, failure) -> LOG.debug("retrying {} after attempt {}: {}", what, attempt,
-                        ApiErrors.message(failure)));
+                        redactActive(ApiErrors.message(failure))));
         this.serialization = client.getKubernetesSerialization() != null ? client.getKubernetesSerialization()
                 : new KubernetesSerialization();
         this.applier = new Applier(client, retrier, serialization, fieldManager);
@@ -178,7 +181,14 @@ public final class RolloutEngine {
         Objects.requireNonNull(options, "options must not be null");
         Validator.defaults().validate(set).throwIfErrors();
         String release = Releases.resolveName(set, options);
-        return new Run(set, options, release).execute();
+        Run run = new Run(set, options, release);
+        try {
+            return run.execute();
+        } finally {
+            if (run.redactor != null) {
+                activeRedactors.remove(run.redactor);
+            }
+        }
     }
 
     /**
@@ -435,6 +445,14 @@ public final class RolloutEngine {
     }
 
     /** One rollout, from apply to result. */
+    private String redactActive(String message) {
+        String out = message;
+        for (Redactor r : activeRedactors) {
+            out = r.apply(out);
+        }
+        return out;
+    }
+
     private final class Run {
         private final ManifestSet set;
         private final RolloutOptions options;
@@ -466,6 +484,7 @@ public final class RolloutEngine {
             List<HasMetadata> secrets = new ArrayList<>(prepared);
             previous.ifPresent(p -> secrets.addAll(p.manifests()));
             redactor = Redactor.of(secrets);
+            activeRedactors.add(redactor);
             int revision = records.isEmpty() ? 1 : records.get(records.size() - 1).revision() + 1;
 
             try {
@@ -544,7 +563,8 @@ public final class RolloutEngine {
                             clock.instant().plus(options.rollbackTimeout()));
                     recorded = revision;
                 } catch (RuntimeException e) {
-                    LOG.warn("release {}: could not record failed revision {}: {}", release, revision, ApiErrors.message(e));
+                    LOG.warn("release {}: could not record failed revision {}: {}", release, revision,
+                            redactor.apply(ApiErrors.message(e)));
                 }
             }
             if (applied.isEmpty() || options.onFailure() == FailurePolicy.LEAVE) {
