@@ -143,4 +143,41 @@ class ReviewGapsTest extends SharedClusterTest {
                 });
         assertThat(client.apps().deployments().inNamespace(ns(info)).withName("web").get()).isNull();
     }
+
+    @Test
+    @DisplayName("a Service keeps its clusterIP and an immutable ConfigMap its data: one 422 from the validator's rules")
+    void immutable_fields(TestInfo info) {
+        String ns = ns(info);
+        var services = client.services().inNamespace(ns);
+        String ip = services.resource(new ServiceBuilder().withNewMetadata().withName("web").endMetadata()
+                .withNewSpec().addToSelector("app", "web").addNewPort().withPort(80).endPort().endSpec().build())
+                .create().getSpec().getClusterIP();
+        String other = ip.equals("10.96.200.200") ? "10.96.200.201" : "10.96.200.200";
+        assertThatThrownBy(() -> services.withName("web").edit(s -> {
+            s.getSpec().setClusterIP(other);
+            s.getSpec().setClusterIPs(List.of(other));
+            return s;
+        })).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(422);
+            assertThat(e.getStatus().getDetails().getCauses()).extracting(StatusCause::getField)
+                    .containsExactly("spec.clusterIP");
+            assertThat(e.getStatus().getDetails().getCauses().get(0).getMessage())
+                    .contains("must stay \"" + ip + "\"", "but was: \"" + other + "\"");
+        });
+
+        var configMaps = client.configMaps().inNamespace(ns);
+        ConfigMap cm = configMap("cfg", Map.of("k", "v1"));
+        cm.setImmutable(true);
+        configMaps.resource(cm).create();
+        assertThatThrownBy(() -> configMaps.withName("cfg").edit(c -> {
+            c.setData(Map.of("k", "v2"));
+            return c;
+        })).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(422);
+            assertThat(e.getStatus().getDetails().getCauses()).extracting(StatusCause::getField)
+                    .containsExactly("data");
+            assertThat(e.getStatus().getDetails().getCauses().get(0).getMessage()).contains("is immutable");
+        });
+        assertThat(configMaps.withName("cfg").get().getData()).containsEntry("k", "v1");
+    }
 }
