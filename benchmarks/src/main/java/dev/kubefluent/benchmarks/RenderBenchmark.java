@@ -48,13 +48,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@link ManifestSet#toYaml()} validates the set with {@code Validator.defaults()} before writing (API-server and
  * cross-resource rules), so validation is part of every "toYaml" figure except the one without validation.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RenderBenchmark -wi 3 -i 5 -f 1}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RenderBenchmark}. fabric8's model code takes several
+ * seconds of warm-up before its figures settle, hence eight warm-up iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 8, time = 1)
 @Fork(1)
 public class RenderBenchmark {
 

@@ -1,6 +1,7 @@
 package dev.kubefluent.dsl;
 
 import dev.kubefluent.core.validate.ValidationReport;
+import dev.kubefluent.core.validate.Validator;
 import dev.kubefluent.core.validate.Violation;
 import java.util.List;
 
@@ -9,6 +10,9 @@ import java.util.List;
  * NetworkPolicy with its workloads) reports: in the validator's exception type, listing every error at once.
  */
 final class DslRules {
+
+    /** The shared validator in strict mode, where a missing reference is an error; immutable and thread-safe. */
+    static final Validator STRICT = Validator.builder().strict(true).build();
 
     private DslRules() {
         throw new UnsupportedOperationException("no instances");

@@ -11,7 +11,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpe
 
 /**
  * An {@code autoscaling/v2} HorizontalPodAutoscaler under construction: scales a workload between a minimum and a
- * maximum replica count on CPU, memory or custom metrics. Immutable: every method returns a new builder.
+ * maximum replica count on CPU, memory or custom metrics (per Pod, about another object, or external). Immutable:
+ * every method returns a new builder.
  *
  * <pre>{@code
  * Deployment web = deployment("web").replicasOwnedByAutoscaler().container(...).build();
@@ -105,10 +106,15 @@ public final class HorizontalPodAutoscalerDef extends AbstractNamespacedDef<Hori
      *               {@link Kube#podsMetric(String, String)}, {@link Kube#objectMetric(HasMetadata, String, String)} or
      *               {@link Kube#externalMetric(String, String)}; must not be {@code null}
      * @return this builder for method chaining (a new builder; this one is unchanged)
+     * @throws IllegalArgumentException from {@code build()}, if an object metric's object is in another namespace
+     *                                  than the autoscaler (which looks for it in its own)
      */
     public HorizontalPodAutoscalerDef metric(ScalingMetric metric) {
         Checks.notNull(metric, "metric");
-        return then(h -> h.getSpec().getMetrics().add(metric.toMetricSpec()));
+        return then(h -> {
+            metric.checkNamespace(h.getMetadata().getName(), h.getMetadata().getNamespace(), h.getSpec().getMetrics().size());
+            h.getSpec().getMetrics().add(metric.toMetricSpec());
+        });
     }
 
     /**

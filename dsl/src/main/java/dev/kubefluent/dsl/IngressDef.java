@@ -1,6 +1,5 @@
 package dev.kubefluent.dsl;
 
-import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
 import dev.kubefluent.core.validate.Formats;
 import dev.kubefluent.core.validate.Validator;
@@ -291,7 +290,7 @@ public final class IngressDef extends AbstractNamespacedDef<IngressDef, Ingress,
         }
         ResourceRef self = ResourceRef.of(ing);
         List<IngressTLS> tls = Defaults.nullSafe(ing.getSpec() == null ? null : ing.getSpec().getTls());
-        return Validator.builder().strict(true).build().validate(ManifestSet.of(set.values())).violations().stream()
+        return DslRules.STRICT.validateAll(set.values()).violations().stream()
                 .filter(v -> v.resource().equals(self))
                 .filter(v -> !v.ruleId().equals("ingress-service-missing") || known.contains(serviceAt(ing, v.path())))
                 .filter(v -> !v.ruleId().equals("ingress-tls-secret-missing")

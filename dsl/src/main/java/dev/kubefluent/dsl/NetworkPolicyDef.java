@@ -1,8 +1,6 @@
 package dev.kubefluent.dsl;
 
-import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
-import dev.kubefluent.core.validate.Validator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -286,7 +284,7 @@ public final class NetworkPolicyDef extends AbstractNamespacedDef<NetworkPolicyD
             return;
         }
         ResourceRef self = ResourceRef.of(np);
-        DslRules.throwIfAny(Validator.builder().strict(true).build().validate(ManifestSet.of(set.values()))
+        DslRules.throwIfAny(DslRules.STRICT.validateAll(set.values())
                 .violations().stream().filter(v -> v.resource().equals(self)).toList());
     }
 }

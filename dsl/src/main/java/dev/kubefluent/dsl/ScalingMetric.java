@@ -41,9 +41,11 @@ public final class ScalingMetric {
     private final boolean average;
     private final CrossVersionObjectReference described;
     private final Map<String, String> labels;
+    /** The described object's namespace, or {@code null}. */
+    private final String describedNamespace;
 
     private ScalingMetric(Type type, String name, int percent, String quantity, boolean average,
-            CrossVersionObjectReference described, Map<String, String> labels) {
+            CrossVersionObjectReference described, Map<String, String> labels, String describedNamespace) {
         this.type = type;
         this.name = name;
         this.percent = percent;
@@ -51,6 +53,7 @@ public final class ScalingMetric {
         this.average = average;
         this.described = described;
         this.labels = labels;
+        this.describedNamespace = describedNamespace;
     }
 
     static ScalingMetric utilization(String resource, int percent) {
@@ -58,23 +61,25 @@ public final class ScalingMetric {
             throw new IllegalArgumentException(resource + " utilization must be at least 1 (percent of the request)"
                     + " but was: " + percent);
         }
-        return new ScalingMetric(Type.RESOURCE, resource, percent, null, false, null, Map.of());
+        return new ScalingMetric(Type.RESOURCE, resource, percent, null, false, null, Map.of(), null);
     }
 
     static ScalingMetric pods(String metric, String averageValue) {
         return new ScalingMetric(Type.PODS, metricName(metric), 0, target(averageValue, "averageValue"), true, null,
-                Map.of());
+                Map.of(), null);
     }
 
     static ScalingMetric object(HasMetadata object, String metric, String value) {
         String objectName = Refs.name(object, "describedObject");
         CrossVersionObjectReference ref = new CrossVersionObjectReference(object.getApiVersion(), object.getKind(),
                 objectName);
-        return new ScalingMetric(Type.OBJECT, metricName(metric), 0, target(value, "value"), false, ref, Map.of());
+        return new ScalingMetric(Type.OBJECT, metricName(metric), 0, target(value, "value"), false, ref, Map.of(),
+                object.getMetadata().getNamespace());
     }
 
     static ScalingMetric external(String metric, String value) {
-        return new ScalingMetric(Type.EXTERNAL, metricName(metric), 0, target(value, "value"), false, null, Map.of());
+        return new ScalingMetric(Type.EXTERNAL, metricName(metric), 0, target(value, "value"), false, null, Map.of(),
+                null);
     }
 
     private static String metricName(String metric) {
@@ -95,7 +100,7 @@ public final class ScalingMetric {
      */
     public ScalingMetric averagePerPod() {
         requireObjectOrExternal("averagePerPod()");
-        return new ScalingMetric(type, name, percent, quantity, true, described, labels);
+        return new ScalingMetric(type, name, percent, quantity, true, described, labels, describedNamespace);
     }
 
     /**
@@ -113,13 +118,28 @@ public final class ScalingMetric {
         requireObjectOrExternal("matching(..)");
         Map<String, String> more = new LinkedHashMap<>(labels);
         more.put(key, value);
-        return new ScalingMetric(type, name, percent, quantity, average, described, java.util.Collections.unmodifiableMap(more));
+        return new ScalingMetric(type, name, percent, quantity, average, described,
+                java.util.Collections.unmodifiableMap(more), describedNamespace);
     }
 
     private void requireObjectOrExternal(String method) {
         if (type != Type.OBJECT && type != Type.EXTERNAL) {
             throw new IllegalStateException(method + " applies only to an object or external metric, but this is a "
                     + (type == Type.PODS ? "pods" : "resource") + " metric: " + this);
+        }
+    }
+
+    /**
+     * Checks that an object metric's object lives where the autoscaler looks for it: {@code describedObject} has no
+     * namespace, so the autoscaler's own namespace is used.
+     */
+    void checkNamespace(String hpaName, String hpaNamespace, int index) {
+        if (type == Type.OBJECT && describedNamespace != null && hpaNamespace != null
+                && !describedNamespace.equals(hpaNamespace)) {
+            throw new IllegalArgumentException("HorizontalPodAutoscaler " + Checks.quoted(hpaName) + ": spec.metrics["
+                    + index + "].object.describedObject must be in the autoscaler's namespace "
+                    + Checks.quoted(hpaNamespace) + " but was: " + described.getKind() + " "
+                    + Checks.quoted(described.getName()) + " in namespace " + Checks.quoted(describedNamespace));
         }
     }
 

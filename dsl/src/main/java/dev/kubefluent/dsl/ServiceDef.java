@@ -1,6 +1,5 @@
 package dev.kubefluent.dsl;
 
-import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
 import dev.kubefluent.core.validate.ValidationReport;
 import dev.kubefluent.core.validate.Validator;
@@ -98,7 +97,7 @@ public final class ServiceDef extends AbstractNamespacedDef<ServiceDef, Service,
             return;
         }
         ResourceRef self = ResourceRef.of(s);
-        ValidationReport both = Validator.builder().strict(true).build().validate(ManifestSet.of(s, workload));
+        ValidationReport both = DslRules.STRICT.validateAll(List.of(s, workload));
         List<dev.kubefluent.core.validate.Violation> own = both.violations().stream()
                 .filter(v -> v.resource().equals(self)).toList();
         new ValidationReport(own).throwIfErrors();

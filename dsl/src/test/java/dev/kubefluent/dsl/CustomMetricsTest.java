@@ -131,6 +131,19 @@ class CustomMetricsTest {
     }
 
     @Test
+    void an_object_metric_about_an_object_in_another_namespace_is_refused_at_build() {
+        Deployment edge = deployment("edge").namespace("edge")
+                .container(container("gw").image("ghcr.io/acme/gw:1").port("http", 8080)).build();
+        Ingress elsewhere = ingress("public").rule(path("/").to(service("edge").selecting(edge).port(80, "http").build(),
+                "http")).build();
+        HorizontalPodAutoscalerDef hpa = horizontalPodAutoscaler(WEB, 1, 3).cpuUtilization(80)
+                .metric(objectMetric(elsewhere, "requests-per-second", "1k"));
+        assertThatThrownBy(hpa::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HorizontalPodAutoscaler \"web\": spec.metrics[1].object.describedObject must be in the"
+                        + " autoscaler's namespace \"shop\" but was: Ingress \"public\" in namespace \"edge\"");
+    }
+
+    @Test
     void a_zero_target_is_left_to_the_shared_validator_at_build() {
         assertThatThrownBy(() -> horizontalPodAutoscaler(WEB, 1, 3).metric(externalMetric("lag", "0")).build())
                 .isInstanceOf(ManifestValidationException.class)
