@@ -65,6 +65,14 @@ import java.util.function.Predicate;
  * The cluster listens on loopback, on a free port, over plain HTTP unless built with {@link Builder#https(boolean)}.
  * {@link #close()} is idempotent; any other method called after it throws {@link IllegalStateException}.
  *
+ * <h2>Its own HTTP server, not fabric8's MockWebServer</h2>
+ * The cluster serves HTTP on its own Vert.x server (the Vert.x that fabric8's default HTTP client already brings),
+ * not on fabric8's {@code KubernetesMockServer}/{@code MockWebServer}, for two reasons. Streaming watches: kubectl
+ * and client-go watch over plain HTTP, a chunked response that stays open and carries each event as it happens;
+ * MockWebServer serves watches only as WebSockets and fails such a request. One TLS key per JVM: MockWebServer
+ * generates a new RSA key for every HTTPS server (up to seconds of CPU), where all clusters of a JVM share one
+ * self-signed key and certificate, made once.
+ *
  * @since 0.1
  */
 public final class SimulatedCluster implements AutoCloseable {

@@ -178,7 +178,9 @@ class StrategiesTest extends SharedClusterTest {
             return d;
         })).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
             assertThat(e.getCode()).isEqualTo(422);
-            assertThat(e.getMessage()).contains("spec.selector").contains("field is immutable");
+            assertThat(e.getStatus().getDetails().getCauses()).extracting(c -> c.getField())
+                    .containsExactly("spec.selector");
+            assertThat(e.getMessage()).contains("spec.selector is immutable").contains("but was:");
         });
     }
 

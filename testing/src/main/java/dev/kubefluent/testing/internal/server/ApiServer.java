@@ -790,7 +790,6 @@ public final class ApiServer {
     private Map<String, Object> commit(ResourceType type, Map<String, Object> old, Map<String, Object> next,
             List<ManagedFields.Entry> managed, String subresource, boolean dryRun) {
         Defaults.apply(type, next, allocator());
-        checkImmutable(type, old, next);
         Map<String, Object> meta = Json.metadata(next);
         if (type.tracksGeneration() && subresource == null) {
             boolean specChanged = !Objects.equals(old.get("spec"), next.get("spec"));
@@ -830,43 +829,6 @@ public final class ApiServer {
             }
         }
         return a.equals(b);
-    }
-
-    private void checkImmutable(ResourceType type, Map<String, Object> old, Map<String, Object> next) {
-        List<ApiException.Cause> causes = new ArrayList<>();
-        switch (type.kind()) {
-            case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet" -> {
-                Object before = Json.at(old, "spec.selector");
-                Object after = Json.at(next, "spec.selector");
-                if (!Objects.equals(before, after)) {
-                    causes.add(new ApiException.Cause("FieldValueInvalid", "Invalid value: " + Json.write(after)
-                            + ": field is immutable", "spec.selector"));
-                }
-            }
-            case "Service" -> {
-                Object before = Json.at(old, "spec.clusterIP");
-                Object after = Json.at(next, "spec.clusterIP");
-                if (before != null && !Objects.equals(before, after)) {
-                    causes.add(new ApiException.Cause("FieldValueInvalid", "Invalid value: \"" + after
-                            + "\": field is immutable", "spec.clusterIP"));
-                }
-            }
-            case "ConfigMap", "Secret" -> {
-                if (Boolean.TRUE.equals(old.get("immutable"))) {
-                    for (String f : List.of("data", "binaryData", "immutable")) {
-                        if (!Objects.equals(old.get(f), next.get(f))) {
-                            causes.add(new ApiException.Cause("FieldValueForbidden", "Forbidden: field is immutable"
-                                    + " when `immutable` is set", f));
-                        }
-                    }
-                }
-            }
-            default -> {
-            }
-        }
-        if (!causes.isEmpty()) {
-            throw ApiException.invalid(type, Json.name(next), causes);
-        }
     }
 
     private void validate(ResourceType type, Map<String, Object> o, Map<String, Object> old) {
