@@ -600,7 +600,7 @@ public final class RolloutEngine {
                         + previous.revision() + " failed: " + e.getMessage(), recorded, problems);
             }
             Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
-                    .await(previous.manifests(), deadline);
+                    .budget(options.rollbackTimeout()).await(previous.manifests(), deadline);
             if (outcome.end() != Waiter.End.DONE) {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + outcome.message(), recorded, problems);

@@ -98,6 +98,8 @@ final class Waiter {
         }
     }
 
+    private Duration budget;
+
     Waiter(KubernetesClient client, Retrier retrier, Clock clock, RolloutOptions options, Redactor redactor,
            BackoffPolicy backoff) {
         this.backoff = backoff;
@@ -106,6 +108,19 @@ final class Waiter {
         this.clock = clock;
         this.options = options;
         this.redactor = redactor;
+        this.budget = options.timeout();
+    }
+
+    /**
+     * Names the time budget the caller's deadline stands for (the rollback's own budget rather than the rollout's),
+     * so that a timeout message states the budget that actually ran out.
+     *
+     * @param budget the budget
+     * @return this waiter
+     */
+    Waiter budget(Duration budget) {
+        this.budget = budget;
+        return this;
     }
 
     /**
@@ -482,7 +497,7 @@ final class Waiter {
             }
         }
         List<PodProblem> problems = diagnose(workloads);
-        StringBuilder m = new StringBuilder("rollout did not complete within ").append(format(options.timeout()))
+        StringBuilder m = new StringBuilder("rollout did not complete within ").append(format(budget))
                 .append(": ").append(String.join("; ", waiting));
         problems.forEach(p -> m.append("\n").append(p));
         return new Outcome(End.TIMED_OUT, m.toString(), problems);
