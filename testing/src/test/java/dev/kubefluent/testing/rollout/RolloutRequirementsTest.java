@@ -14,6 +14,7 @@ import dev.kubefluent.core.rollout.RolloutEngine;
 import dev.kubefluent.core.rollout.RolloutOptions;
 import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.rollout.RolloutStatus;
+import dev.kubefluent.testing.sim.RecordedCall;
 import dev.kubefluent.testing.sim.SimulatedCluster;
 import dev.kubefluent.testing.sim.Verb;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,9 +68,13 @@ class RolloutRequirementsTest {
 
         assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
         assertThat(result.message()).isEqualTo("deployment \"web\" successfully rolled out");
-        // both 500s of each verb were answered and the engine asked again until it got through
+        // both GET 500s were followed by a retry, and the first watch (answered with a 500) was followed by
+        // another read of the Deployment (a new watch, or a GET when the rollout had already completed)
         assertThat(cluster.requests(Verb.GET, "deployments")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(cluster.requests(Verb.WATCH, "deployments")).hasSizeGreaterThanOrEqualTo(3);
+        List<RecordedCall> reads = cluster.requests().stream().filter(c -> c.resource().equals("deployments")
+                && (c.verb() == Verb.GET || c.verb() == Verb.WATCH)).toList();
+        int firstWatch = reads.stream().map(RecordedCall::verb).toList().indexOf(Verb.WATCH);
+        assertThat(firstWatch).isNotNegative().isLessThan(reads.size() - 1);
     }
 
     @Test
