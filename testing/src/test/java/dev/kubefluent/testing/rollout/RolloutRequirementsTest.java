@@ -11,6 +11,7 @@ import dev.kubefluent.core.rollout.ApplyOutcome;
 import dev.kubefluent.core.rollout.BackoffPolicy;
 import dev.kubefluent.core.rollout.FailurePolicy;
 import dev.kubefluent.core.rollout.RolloutEngine;
+import dev.kubefluent.core.rollout.RolloutListener;
 import dev.kubefluent.core.rollout.RolloutOptions;
 import dev.kubefluent.core.rollout.RolloutResult;
 import dev.kubefluent.core.rollout.RolloutStatus;
@@ -20,6 +21,9 @@ import dev.kubefluent.testing.sim.Verb;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -165,5 +169,30 @@ class RolloutRequirementsTest {
         assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
         assertThat(client.pods().inNamespace("shop").withName("tool").get().getStatus().getConditions())
                 .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
+    }
+
+    @Test
+    @DisplayName("a Job is waited for until it completes (the simulated cluster runs no Job controller: the test completes it)")
+    void job_is_waited_for_completion() {
+        start();
+        Job job = new JobBuilder().withNewMetadata().withName("migrate").withNamespace("shop")
+                .addToLabels("app.kubernetes.io/name", "migrate").endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+                .withName("migrate").withImage("migrate:1").endContainer().endSpec().endTemplate().endSpec().build();
+        RolloutListener completeTheJob = new RolloutListener() {
+            @Override
+            public void applied(AppliedResource applied) {
+                Job live = client.batch().v1().jobs().inNamespace("shop").withName("migrate").get();
+                live.setStatus(new JobStatusBuilder().withSucceeded(1).addNewCondition().withType("Complete")
+                        .withStatus("True").endCondition().build());
+                client.batch().v1().jobs().inNamespace("shop").resource(live).updateStatus();
+            }
+        };
+
+        RolloutResult result = engine.rollout(ManifestSet.of(job), options().release("ops").listener(completeTheJob)
+                .build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(result.message()).isEqualTo("job \"migrate\" completed");
     }
 }
