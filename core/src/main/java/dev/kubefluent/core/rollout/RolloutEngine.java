@@ -444,7 +444,7 @@ public final class RolloutEngine {
         return out;
     }
 
-    /** One rollout, from apply to result. */
+    /** Passes a message through the redactor of every rollout in progress, for the engine-wide retry log. */
     private String redactActive(String message) {
         String out = message;
         for (Redactor r : activeRedactors) {
@@ -453,6 +453,7 @@ public final class RolloutEngine {
         return out;
     }
 
+    /** One rollout, from apply to result. */
     private final class Run {
         private final ManifestSet set;
         private final RolloutOptions options;
