@@ -239,7 +239,7 @@ final class Waiter {
             }
         } finally {
             for (Tracked w : workloads) {
-                close(w);
+                closeLater(w);
             }
         }
     }
@@ -363,7 +363,7 @@ final class Waiter {
         }
         if (status.done()) {
             w.done = true;
-            close(w);
+            closeLater(w);
         }
         return null;
     }
@@ -577,14 +577,23 @@ final class Waiter {
         }
     }
 
-    private static void close(Tracked w) {
+    /**
+     * Closes a workload's watches on a helper thread: the wait does not need them any more, and a close (which
+     * cancels the request and schedules fabric8's fail-safe check) need not stand between the completing event and
+     * the caller. Events that still arrive meanwhile find the workload done and are dropped.
+     */
+    private static void closeLater(Tracked w) {
+        List<Watch> open = new ArrayList<>(2);
         if (w.watch != null) {
-            w.watch.close();
+            open.add(w.watch);
             w.watch = null;
         }
         if (w.podWatch != null) {
-            w.podWatch.close();
+            open.add(w.podWatch);
             w.podWatch = null;
+        }
+        if (!open.isEmpty()) {
+            RolloutThreads.run(() -> open.forEach(Watch::close));
         }
     }
 
