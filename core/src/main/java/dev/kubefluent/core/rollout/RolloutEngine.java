@@ -507,13 +507,25 @@ public final class RolloutEngine {
             // patch stands between that and rollout() returning
             ReleaseStore.Pending pending = store.begin(releaseNs,
                     new ReleaseRecord(release, revision, ReleaseRecord.PENDING, prepared), previous, deadline);
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
-                    .await(prepared, deadline);
+            Waiter waiter = new Waiter(client, retrier, clock, options, redactor, backoff);
+            Waiter.Outcome outcome = waiter.await(prepared, deadline);
             if (outcome.end() != Waiter.End.DONE) {
+                waiter.close();
                 RolloutStatus status = outcome.end() == Waiter.End.TIMED_OUT ? RolloutStatus.TIMED_OUT : RolloutStatus.FAILED;
                 return failed(status, outcome.message(), outcome.problems(), releaseNs, previous, revision, prepared,
                         pending);
             }
+            try {
+                return succeeded(outcome, pending, previous, revision, prepared, deadline);
+            } finally {
+                // after the record patch, so that closing the watches does not compete with it
+                waiter.close();
+            }
+        }
+
+        private RolloutResult succeeded(Waiter.Outcome outcome, ReleaseStore.Pending pending,
+                                        Optional<ReleaseRecord> previous, int revision, List<HasMetadata> prepared,
+                                        Instant deadline) {
             List<String> warnings = new ArrayList<>(outcome.warnings());
             List<String> lines = new ArrayList<>();
             if (!outcome.message().isEmpty()) {
@@ -602,8 +614,10 @@ public final class RolloutEngine {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + e.getMessage(), recorded, problems);
             }
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
-                    .budget(options.rollbackTimeout()).await(previous.manifests(), deadline);
+            Waiter.Outcome outcome;
+            try (Waiter waiter = new Waiter(client, retrier, clock, options, redactor, backoff)) {
+                outcome = waiter.budget(options.rollbackTimeout()).await(previous.manifests(), deadline);
+            }
             if (outcome.end() != Waiter.End.DONE) {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + outcome.message(), recorded, problems);
