@@ -599,12 +599,9 @@ final class PodSpecRules {
         return true;
     }
 
+    /** @return the exact amount, or {@code null} when the quantity is malformed */
     static BigDecimal amount(Quantity q) {
-        try {
-            return Quantity.getAmountInBytes(q);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return Quantities.amount(Findings.quantityText(q));
     }
 
     private static boolean isResourceName(String name) {
