@@ -1,5 +1,6 @@
 package dev.kubefluent.benchmarks;
 
+import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.render.internal.Fabric8;
 import dev.kubefluent.core.validate.ValidationReport;
 import dev.kubefluent.core.validate.Validator;
@@ -66,6 +67,21 @@ public class RenderBreakdownBenchmark {
     @Benchmark
     public Object toTree() {
         return List.of(Fabric8.toTree(deployment), Fabric8.toTree(service));
+    }
+
+    /**
+     * fabric8's serializer straight into the canonical trees that ManifestSet keeps, both objects: the one
+     * serialization step of {@code ManifestSet.of}.
+     */
+    @Benchmark
+    public Object toCanonicalTree() {
+        return List.of(Fabric8.toCanonicalTree(deployment, null), Fabric8.toCanonicalTree(service, null));
+    }
+
+    /** ManifestSet.of(...) alone: serialization to canonical trees and the default validation of the objects. */
+    @Benchmark
+    public Object manifestSetOf() {
+        return ManifestSet.of(deployment, service);
     }
 
     /** fabric8's deserializer from a map tree, both objects. */

@@ -3,7 +3,6 @@ package dev.kubefluent.core;
 import dev.kubefluent.core.render.ManifestParseException;
 import dev.kubefluent.core.render.ParseProblem;
 import dev.kubefluent.core.render.RenderOptions;
-import dev.kubefluent.core.render.internal.Canonicalizer;
 import dev.kubefluent.core.render.internal.Fabric8;
 import dev.kubefluent.core.render.internal.JsonEmitter;
 import dev.kubefluent.core.render.internal.KindOrder;
@@ -32,6 +31,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +71,15 @@ import java.util.stream.Stream;
  * compares, and what every accessor decodes <em>fresh</em> model objects from. Changing an object you passed in, or
  * one you got out, never changes the set. Decoding costs about as much as serializing, so call {@link #resources()}
  * once and keep the list rather than calling it in a loop.
+ *
+ * <h2>Validation</h2>
+ * {@link #of(Collection)} also validates the objects it is given with {@link Validator#defaults()}, right after
+ * serializing them and before the caller can change them, and keeps the report for {@link #validate()},
+ * {@link #toYaml()} and a rollout. The rules only read the objects, and the objects are then exactly what the trees
+ * say, so this is the report of the trees that are rendered, found without decoding copies of them. Where an object's
+ * getters could disagree with its tree (an {@code additionalProperties} entry, which fabric8 writes in place of a field
+ * of the same name; a {@code null} or empty list in a map, which the tree drops), the report is made from decoded
+ * copies instead, when it is first needed.
  *
  * <h2>Secrets</h2>
  * {@link #toString()} lists kinds and names only; it never prints the data of a {@code Secret}.
@@ -202,7 +211,8 @@ public final class ManifestSet implements Iterable<HasMetadata> {
     }
 
     /**
-     * Creates a set of the given resources, in apply order.
+     * Creates a set of the given resources, in apply order, and validates them with {@link Validator#defaults()} for
+     * later (see "Validation" above); it throws nothing for violations.
      *
      * @param resources the manifests; must not be {@code null} nor contain {@code null}
      * @return the set
@@ -214,9 +224,40 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         if (resources == null) {
             throw new IllegalArgumentException("resources must not be null");
         }
-        List<Entry> entries = toEntries(resources);
+        List<HasMetadata> given = new ArrayList<>(resources);
+        boolean[] lossy = new boolean[1];
+        List<Entry> entries = toEntries(given, lossy);
         checkNoDuplicates(entries);
-        return create(entries, List.of());
+        ManifestSet set = create(entries, List.of());
+        if (!lossy[0]) {
+            set.validateOriginals(entries, given);
+        }
+        return set;
+    }
+
+    /**
+     * Computes the report of {@link Validator#defaults()} from the caller's objects while they still are what this set
+     * serialized a moment ago, so that validating or rendering the set later needs no decoded copies. The rules only
+     * read the objects. Should the validator fail on an object, the report is left to be computed later from decoded
+     * copies, as for any other validator.
+     */
+    private void validateOriginals(List<Entry> given, List<HasMetadata> resources) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<Entry, HasMetadata> originals = new IdentityHashMap<>(given.size() * 2);
+        for (int i = 0; i < given.size(); i++) {
+            originals.put(given.get(i), resources.get(i));
+        }
+        List<HasMetadata> inApplyOrder = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            inApplyOrder.add(originals.get(e));
+        }
+        try {
+            defaultReport = Validator.defaults().validateAll(inApplyOrder);
+        } catch (RuntimeException e) {
+            defaultReport = null;
+        }
     }
 
     /**
@@ -285,7 +326,7 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         StrictYamlReader.Result result = StrictYamlReader.read(reader);
         List<Entry> entries = new ArrayList<>(result.resources().size());
         for (StrictYamlReader.ReadResource read : result.resources()) {
-            entries.add(toEntry(read.resource(), entries.size(), true));
+            entries.add(toEntry(read.resource(), entries.size(), true, null));
         }
         List<Violation> findings = new ArrayList<>(result.warnings().size());
         for (ParseProblem p : result.warnings()) {
@@ -308,14 +349,18 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         return new ManifestSet(List.copyOf(sorted), List.copyOf(findings));
     }
 
-    private static List<Entry> toEntries(Collection<? extends HasMetadata> resources) {
+    /**
+     * Makes the entries of a caller's resources; sets {@code lossy[0]} if the tree of one of them may say something
+     * its getters do not (see {@link #toEntry}).
+     */
+    private static List<Entry> toEntries(Collection<? extends HasMetadata> resources, boolean[] lossy) {
         List<Entry> entries = new ArrayList<>(resources.size());
         int i = 0;
         for (HasMetadata resource : resources) {
             if (resource == null) {
                 throw new IllegalArgumentException("resources[" + i + "] must not be null");
             }
-            entries.add(toEntry(resource, i, false));
+            entries.add(toEntry(resource, i, false, lossy));
             i++;
         }
         return entries;
@@ -324,8 +369,13 @@ public final class ManifestSet implements Iterable<HasMetadata> {
     /**
      * Makes the entry of a resource. A resource the set made itself (read from YAML), which nobody else holds,
      * becomes the entry's view as it is; a caller's resource is not kept, since the caller may change it later.
+     *
+     * <p>With {@code lossy}, notes whether the tree may disagree with the object's getters, so that the object cannot
+     * stand in for a decoded copy: when some object in it has additionalProperties entries (fabric8 writes one in
+     * place of a declared field of the same name) or a map of it holds a {@code null} or an empty list (which the
+     * tree drops).
      */
-    private static Entry toEntry(HasMetadata resource, int index, boolean owned) {
+    private static Entry toEntry(HasMetadata resource, int index, boolean owned, boolean[] lossy) {
         String kind = resource.getKind();
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("resources[" + index + "] must have a kind but was: "
@@ -333,7 +383,7 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         }
         ResourceRef ref = ResourceRef.of(resource);
         String apiVersion = Objects.requireNonNullElse(resource.getApiVersion(), "");
-        Map<String, Object> tree = Canonicalizer.canonicalResource(Fabric8.toTree(resource));
+        Map<String, Object> tree = Fabric8.toCanonicalTree(resource, lossy);
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String identity = ref.name() == null ? null
@@ -387,7 +437,7 @@ public final class ManifestSet implements Iterable<HasMetadata> {
         if (resources == null) {
             throw new IllegalArgumentException("resources must not be null");
         }
-        List<Entry> added = toEntries(resources);
+        List<Entry> added = toEntries(resources, null);
         checkNoDuplicates(added);
         return merge(added, List.of());
     }

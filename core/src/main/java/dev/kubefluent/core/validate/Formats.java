@@ -15,8 +15,6 @@ public final class Formats {
     // The name formats below are scanned character by character rather than matched with regular expressions: they
     // run for every name, label and port of every manifest, and FormatsTest checks them against the regular
     // expressions of apimachinery's validation.go on many generated values.
-    private static final Pattern QUANTITY_RE = Pattern.compile(
-            "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
     // The reference grammar of github.com/distribution/reference (registry, path components, tag, digest).
     private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
@@ -207,7 +205,7 @@ public final class Formats {
      * @return whether it parses as a Kubernetes quantity
      */
     public static boolean isQuantity(String value) {
-        return value != null && QUANTITY_RE.matcher(value).matches();
+        return Quantities.isQuantity(value);
     }
 
     /**

@@ -586,6 +586,12 @@ final class PodSpecRules {
 
     // ---------------------------------------------------------------- resources
 
+    /** {@link #quantity(Findings, Quantity, String)} at {@code prefix + middle + key}, joined only for a violation. */
+    private static boolean quantity(Findings f, Quantity q, String prefix, String middle, String key) {
+        String text = Findings.quantityText(q);
+        return Formats.isQuantity(text) && !text.startsWith("-") || quantity(f, q, prefix + middle + key);
+    }
+
     static boolean quantity(Findings f, Quantity q, String path) {
         String text = Findings.quantityText(q);
         if (!Formats.isQuantity(text)) {
@@ -599,12 +605,9 @@ final class PodSpecRules {
         return true;
     }
 
+    /** @return the exact amount, or {@code null} when the quantity is malformed */
     static BigDecimal amount(Quantity q) {
-        try {
-            return Quantity.getAmountInBytes(q);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return Quantities.amount(Findings.quantityText(q));
     }
 
     private static boolean isResourceName(String name) {
@@ -628,29 +631,28 @@ final class PodSpecRules {
         Map<String, Quantity> requests = map(r.getRequests());
         Map<String, BigDecimal> limitAmounts = limits.isEmpty() ? Map.of() : new HashMap<>();
         for (Map.Entry<String, Quantity> e : limits.entrySet()) {
-            String path = rp + ".limits." + e.getKey();
             if (!isResourceName(e.getKey())) {
                 f.add(Rule.RESOURCE_NAME_INVALID, rp + ".limits", "key must be a standard or domain-qualified name",
                         e.getKey());
-            } else if (e.getValue() != null && quantity(f, e.getValue(), path)) {
+            } else if (e.getValue() != null && quantity(f, e.getValue(), rp, ".limits.", e.getKey())) {
                 BigDecimal a = amount(e.getValue());
                 if (a != null) {
                     limitAmounts.put(e.getKey(), a);
                     if (isExtended(e.getKey()) && !e.getKey().startsWith("hugepages-") && !isWhole(a)) {
-                        f.add(Rule.EXTENDED_RESOURCE_INVALID, path, "must be a whole number", e.getValue());
+                        f.add(Rule.EXTENDED_RESOURCE_INVALID, rp + ".limits." + e.getKey(), "must be a whole number",
+                                e.getValue());
                     }
                 }
             }
         }
         for (Map.Entry<String, Quantity> e : requests.entrySet()) {
             String key = e.getKey();
-            String path = rp + ".requests." + key;
             if (!isResourceName(key)) {
                 f.add(Rule.RESOURCE_NAME_INVALID, rp + ".requests", "key must be a standard or domain-qualified name",
                         key);
                 continue;
             }
-            if (e.getValue() == null || !quantity(f, e.getValue(), path)) {
+            if (e.getValue() == null || !quantity(f, e.getValue(), rp, ".requests.", key)) {
                 continue;
             }
             BigDecimal req = amount(e.getValue());
@@ -660,12 +662,12 @@ final class PodSpecRules {
                     f.add(Rule.EXTENDED_RESOURCE_INVALID, rp + ".limits." + key,
                             "is required when a request is set for this resource", null);
                 } else if (req != null && lim != null && req.compareTo(lim) != 0) {
-                    f.add(Rule.EXTENDED_RESOURCE_INVALID, path,
+                    f.add(Rule.EXTENDED_RESOURCE_INVALID, rp + ".requests." + key,
                             "must be equal to the " + key + " limit of " + Findings.quantityText(limits.get(key)),
                             e.getValue());
                 }
             } else if (req != null && lim != null && req.compareTo(lim) > 0) {
-                f.add(Rule.REQUEST_EXCEEDS_LIMIT, path,
+                f.add(Rule.REQUEST_EXCEEDS_LIMIT, rp + ".requests." + key,
                         "must be less than or equal to the " + key + " limit of "
                                 + Findings.quantityText(limits.get(key)), e.getValue());
             }
@@ -688,11 +690,11 @@ final class PodSpecRules {
         }
         if (probe.getHttpGet() != null) {
             handlers.add("httpGet");
-            probePort(f, probe.getHttpGet().getPort(), pp + ".httpGet.port");
+            probePort(f, probe.getHttpGet().getPort(), pp, ".httpGet.port");
         }
         if (probe.getTcpSocket() != null) {
             handlers.add("tcpSocket");
-            probePort(f, probe.getTcpSocket().getPort(), pp + ".tcpSocket.port");
+            probePort(f, probe.getTcpSocket().getPort(), pp, ".tcpSocket.port");
         }
         if (probe.getGrpc() != null) {
             handlers.add("grpc");
@@ -707,11 +709,11 @@ final class PodSpecRules {
             f.addShown(Rule.PROBE_HANDLER_MULTIPLE, pp, "must set exactly one of exec, httpGet, tcpSocket, grpc",
                     String.join(", ", handlers));
         }
-        nonNegative(f, probe.getInitialDelaySeconds(), pp + ".initialDelaySeconds");
-        nonNegative(f, probe.getTimeoutSeconds(), pp + ".timeoutSeconds");
-        nonNegative(f, probe.getPeriodSeconds(), pp + ".periodSeconds");
-        nonNegative(f, probe.getSuccessThreshold(), pp + ".successThreshold");
-        nonNegative(f, probe.getFailureThreshold(), pp + ".failureThreshold");
+        nonNegative(f, probe.getInitialDelaySeconds(), pp, ".initialDelaySeconds");
+        nonNegative(f, probe.getTimeoutSeconds(), pp, ".timeoutSeconds");
+        nonNegative(f, probe.getPeriodSeconds(), pp, ".periodSeconds");
+        nonNegative(f, probe.getSuccessThreshold(), pp, ".successThreshold");
+        nonNegative(f, probe.getFailureThreshold(), pp, ".failureThreshold");
         Integer success = probe.getSuccessThreshold();
         if (successMustBeOne && success != null && success != 1) {
             f.add(Rule.PROBE_SUCCESS_THRESHOLD, pp + ".successThreshold", "must be 1", success);
@@ -728,21 +730,22 @@ final class PodSpecRules {
         }
     }
 
-    private static void nonNegative(Findings f, Integer value, String path) {
+    /** The path is joined only for a violation: this runs for five fields of every probe of every container. */
+    private static void nonNegative(Findings f, Integer value, String prefix, String field) {
         if (value != null && value < 0) {
-            f.add(Rule.PROBE_VALUE_INVALID, path, "must be greater than or equal to 0", value);
+            f.add(Rule.PROBE_VALUE_INVALID, prefix + field, "must be greater than or equal to 0", value);
         }
     }
 
-    private static void probePort(Findings f, IntOrString port, String path) {
+    private static void probePort(Findings f, IntOrString port, String prefix, String field) {
         if (!isSet(port)) {
-            f.add(Rule.PROBE_PORT_INVALID, path, "is required", null);
+            f.add(Rule.PROBE_PORT_INVALID, prefix + field, "is required", null);
         } else if (port.getIntVal() != null) {
             if (!Formats.isPortNumber(port.getIntVal())) {
-                f.add(Rule.PROBE_PORT_INVALID, path, PORT_RANGE_TEXT, port.getIntVal());
+                f.add(Rule.PROBE_PORT_INVALID, prefix + field, PORT_RANGE_TEXT, port.getIntVal());
             }
         } else if (!Formats.isIanaSvcName(port.getStrVal())) {
-            f.add(Rule.PROBE_PORT_INVALID, path, IANA_TEXT, port.getStrVal());
+            f.add(Rule.PROBE_PORT_INVALID, prefix + field, IANA_TEXT, port.getStrVal());
         }
     }
 
@@ -756,11 +759,11 @@ final class PodSpecRules {
         }
         if (h.getHttpGet() != null) {
             handlers.add("httpGet");
-            probePort(f, h.getHttpGet().getPort(), path + ".httpGet.port");
+            probePort(f, h.getHttpGet().getPort(), path, ".httpGet.port");
         }
         if (h.getTcpSocket() != null) {
             handlers.add("tcpSocket");
-            probePort(f, h.getTcpSocket().getPort(), path + ".tcpSocket.port");
+            probePort(f, h.getTcpSocket().getPort(), path, ".tcpSocket.port");
         }
         if (h.getSleep() != null) {
             handlers.add("sleep");

@@ -15,11 +15,13 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +39,8 @@ import java.util.function.Predicate;
  * connection on that event loop for 30 s: requests timed out, the engine's retries ran out (ROLLBACK_FAILED), and
  * {@code MockWebServer.shutdown} reported "Unable to close MockWebServer". The engine closes its watches the moment a
  * workload completes, which is exactly when the controller's last status write is being sent to it. Compare
- * fabric8io/kubernetes-client#7857 (pending sends racing a client-initiated close in the same listener).
+ * fabric8io/kubernetes-client#7857 (pending sends racing a client-initiated close in the same listener). A closing
+ * watch also leaves the mock's set of watches before anything else happens to it ({@code Dispatcher.forget}).
  */
 final class FakeApiServer implements AutoCloseable {
 
@@ -48,6 +51,7 @@ final class FakeApiServer implements AutoCloseable {
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Dispatcher dispatcher;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
@@ -57,7 +61,8 @@ final class FakeApiServer implements AutoCloseable {
     });
 
     FakeApiServer() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new Dispatcher(), false);
+        dispatcher = new Dispatcher();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).withNamespace("shop").endConfig());
     }
@@ -150,16 +155,42 @@ final class FakeApiServer implements AutoCloseable {
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
+            dispatcher.forget(watch);
             closer.execute(() -> watch.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            dispatcher.forget(watch);
             closer.execute(() -> watch.onFailure(webSocket, t, response));
         }
     }
 
     private final class Dispatcher extends KubernetesCrudDispatcher {
+
+        /** The mock's own set of open watches, which {@code processEvent} sends every change to. */
+        private final Set<?> watches;
+
+        @SuppressWarnings("unchecked")
+        Dispatcher() {
+            try {
+                Field field = KubernetesCrudDispatcher.class.getDeclaredField("watchEventListeners");
+                field.setAccessible(true);
+                watches = (Set<?>) field.get(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("fabric8's KubernetesCrudDispatcher has no watchEventListeners set", e);
+            }
+        }
+
+        /**
+         * Stops sending changes to a closing watch at once. The mock's {@code WatchEventsListener.onClosed} shuts its
+         * send executor down, waits for it, and only then leaves the set: a write in that window threw
+         * {@code RejectedExecutionException} out of {@code processEvent}, so the writer got no response at all and
+         * timed out after 10 s, and the watches after it in the set missed the event.
+         */
+        void forget(WebSocketListener watch) {
+            watches.remove(watch);
+        }
 
         @Override
         public MockResponse handleWatch(String path) {

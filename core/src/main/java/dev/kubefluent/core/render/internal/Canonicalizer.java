@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Puts the tree of one manifest (as produced by fabric8's serializer: maps, lists, strings, numbers, booleans) into
@@ -46,7 +48,20 @@ public final class Canonicalizer {
      * @return a fresh canonical copy
      */
     public static Map<String, Object> canonicalResource(Map<?, ?> resource) {
-        Map<String, Object> result = canonicalMap(resource, ROOT);
+        return canonicalResource(resource, null);
+    }
+
+    /**
+     * Canonicalizes a whole manifest and notes whether a {@code null} value or an empty list was dropped from a
+     * mapping. fabric8's serializer writes neither for a field of a model class, so such a drop means a map of the
+     * object (labels, data, additionalProperties) held a {@code null} or an empty list that a decoded copy would not.
+     *
+     * @param resource the manifest as maps and lists
+     * @param dropped  {@code [0]} is set to {@code true} on such a drop; may be {@code null}
+     * @return a fresh canonical copy
+     */
+    public static Map<String, Object> canonicalResource(Map<?, ?> resource, boolean[] dropped) {
+        Map<String, Object> result = canonicalMap(resource, ROOT, dropped);
         Object status = result.get("status");
         if (status instanceof Map<?, ?> m && m.isEmpty()) {
             result.remove("status");
@@ -54,12 +69,108 @@ public final class Canonicalizer {
         return result;
     }
 
-    private static Map<String, Object> canonicalMap(Map<?, ?> map, Comparator<String> order) {
+    /**
+     * Reads a whole manifest from the tokens of fabric8's serializer and canonicalizes it in one pass: the same tree
+     * as {@link #canonicalResource(Map, boolean[])} of the map that Jackson would read from these tokens (a repeated
+     * key keeps its last value; numbers as Jackson's untyped reading gives them), without building that map first.
+     *
+     * @param p       a parser on the {@code START_OBJECT} of the manifest; left on its {@code END_OBJECT}
+     * @param dropped {@code [0]} is set to {@code true} when a {@code null} value or an empty list is dropped from a
+     *                mapping; may be {@code null}
+     * @return a fresh canonical tree
+     */
+    public static Map<String, Object> canonicalResource(JsonParser p, boolean[] dropped) {
+        Map<String, Object> result = readMap(p, ROOT, dropped);
+        Object status = result.get("status");
+        if (status instanceof Map<?, ?> m && m.isEmpty()) {
+            result.remove("status");
+        }
+        return result;
+    }
+
+    private static Map<String, Object> readMap(JsonParser p, Comparator<String> order, boolean[] dropped) {
+        List<Field> fields = new ArrayList<>();
+        for (String key = p.nextName(); key != null; key = p.nextName()) {
+            p.nextToken();
+            fields.add(new Field(key, readValue(p, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped)));
+        }
+        int n = fields.size();
+        if (n > 1) {
+            fields.sort((a, b) -> order.compare(a.key, b.key));   // stable: a repeated key keeps its order
+        }
+        Map<String, Object> result = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
+        for (int i = 0; i < n; i++) {
+            Field f = fields.get(i);
+            if (i + 1 < n && fields.get(i + 1).key.equals(f.key)) {
+                continue;   // the last of a repeated key wins, as in a map
+            }
+            Object v = f.value;
+            if (v == null || (v instanceof List<?> l && l.isEmpty())) {
+                if (dropped != null) {
+                    dropped[0] = true;
+                }
+                continue;
+            }
+            result.put(f.key, v);
+        }
+        return result;
+    }
+
+    private record Field(String key, Object value) {
+    }
+
+    private static Object readValue(JsonParser p, Comparator<String> mapOrder, boolean[] dropped) {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT:
+                return readMap(p, mapOrder, dropped);
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(readValue(p, LIST_ITEM, dropped));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getString();
+            case VALUE_NUMBER_INT:
+                return canonicalNumber(p.getNumberValue());
+            case VALUE_NUMBER_FLOAT:
+                return canonicalNumber(floatingPoint(p));
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            case VALUE_EMBEDDED_OBJECT:
+                return canonicalValue(p.getEmbeddedObject(), mapOrder, dropped);
+            default:
+                throw new IllegalStateException("unexpected token " + t + " in the output of fabric8's serializer");
+        }
+    }
+
+    /** As Jackson's untyped reading does with the default features. */
+    private static Number floatingPoint(JsonParser p) {
+        JsonParser.NumberTypeFP type = p.getNumberTypeFP();
+        if (type == JsonParser.NumberTypeFP.BIG_DECIMAL) {
+            return p.getDecimalValue();
+        }
+        if (type == JsonParser.NumberTypeFP.FLOAT32) {
+            return p.getFloatValue();
+        }
+        return p.getDoubleValue();
+    }
+
+    private static Map<String, Object> canonicalMap(Map<?, ?> map, Comparator<String> order, boolean[] dropped) {
         String[] keys = new String[map.size()];
         int n = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             Object v = e.getValue();
             if (v == null || (v instanceof List<?> l && l.isEmpty())) {
+                if (dropped != null) {
+                    dropped[0] = true;
+                }
                 continue;
             }
             keys[n++] = String.valueOf(e.getKey());
@@ -71,19 +182,19 @@ public final class Canonicalizer {
         for (int i = 0; i < n; i++) {
             String key = keys[i];
             Object value = map.get(key);
-            result.put(key, canonicalValue(value, "metadata".equals(key) ? METADATA : ALPHABETICAL));
+            result.put(key, canonicalValue(value, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped));
         }
         return result;
     }
 
-    private static Object canonicalValue(Object value, Comparator<String> mapOrder) {
+    private static Object canonicalValue(Object value, Comparator<String> mapOrder, boolean[] dropped) {
         if (value instanceof Map<?, ?> m) {
-            return canonicalMap(m, mapOrder);
+            return canonicalMap(m, mapOrder, dropped);
         }
         if (value instanceof List<?> l) {
             List<Object> result = new ArrayList<>(l.size());
             for (Object item : l) {
-                result.add(canonicalValue(item, LIST_ITEM));
+                result.add(canonicalValue(item, LIST_ITEM, dropped));
             }
             return result;
         }
