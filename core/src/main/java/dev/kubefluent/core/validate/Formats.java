@@ -1,5 +1,7 @@
 package dev.kubefluent.core.validate;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,13 @@ public final class Formats {
             "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*"
                     + "(?::[\\w][\\w.-]{0,127})?"
                     + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
+
+    /**
+     * Image references already matched: a program builds the same few images again and again, and the backtracking
+     * match of {@link #IMAGE_RE} costs about as much as the rest of a container's checks. Bounded.
+     */
+    private static final Map<String, Boolean> IMAGES_SEEN = new ConcurrentHashMap<>();
+    private static final int IMAGES_SEEN_LIMIT = 1024;
 
     private Formats() {
         throw new UnsupportedOperationException("no instances");
@@ -216,7 +225,17 @@ public final class Formats {
      * @return whether it is a well-formed image reference
      */
     public static boolean isImageReference(String value) {
-        return value != null && value.length() <= 4096 && IMAGE_RE.matcher(value).matches();
+        if (value == null || value.length() > 4096) {
+            return false;
+        }
+        if (IMAGES_SEEN.containsKey(value)) {
+            return true;
+        }
+        boolean valid = IMAGE_RE.matcher(value).matches();
+        if (valid && IMAGES_SEEN.size() < IMAGES_SEEN_LIMIT) {
+            IMAGES_SEEN.put(value, Boolean.TRUE);
+        }
+        return valid;
     }
 
     /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} on {@code value[from, to)}. */

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,64 @@ import tools.jackson.core.JsonToken;
  */
 public final class Canonicalizer {
 
-    private static final Comparator<String> ALPHABETICAL = Comparator.naturalOrder();
-    private static final Comparator<String> ROOT = Comparator.comparing((String k) -> k.equals("status"))
-            .thenComparing(byPriority("apiVersion", "kind", "metadata", "spec"));
-    private static final Comparator<String> METADATA = byPriority("name", "namespace", "labels", "annotations");
-    private static final Comparator<String> LIST_ITEM = byPriority("name");
+    private static final KeyOrder ALPHABETICAL = KeyOrder.ALPHABETICAL;
+    private static final KeyOrder ROOT = KeyOrder.ROOT;
+    private static final KeyOrder METADATA = KeyOrder.METADATA;
+    private static final KeyOrder LIST_ITEM = KeyOrder.LIST_ITEM;
+
+    /** The key orders: a key's rank first, then alphabetical among keys of the same rank. */
+    private enum KeyOrder implements Comparator<String> {
+        /** {@code apiVersion, kind, metadata, spec}, the others, {@code status} last. */
+        ROOT {
+            @Override
+            int rank(String key) {
+                return switch (key) {
+                    case "apiVersion" -> 0;
+                    case "kind" -> 1;
+                    case "metadata" -> 2;
+                    case "spec" -> 3;
+                    case "status" -> 5;
+                    default -> 4;
+                };
+            }
+        },
+        /** {@code name, namespace, labels, annotations}, then the others. */
+        METADATA {
+            @Override
+            int rank(String key) {
+                return switch (key) {
+                    case "name" -> 0;
+                    case "namespace" -> 1;
+                    case "labels" -> 2;
+                    case "annotations" -> 3;
+                    default -> 4;
+                };
+            }
+        },
+        /** {@code name}, then the others. */
+        LIST_ITEM {
+            @Override
+            int rank(String key) {
+                return key.equals("name") ? 0 : 1;
+            }
+        },
+        /** Alphabetical. */
+        ALPHABETICAL {
+            @Override
+            int rank(String key) {
+                return 0;
+            }
+        };
+
+        abstract int rank(String key);
+
+        @Override
+        public int compare(String a, String b) {
+            int ra = rank(a);
+            int rb = rank(b);
+            return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
+        }
+    }
 
     private Canonicalizer() {
     }
@@ -88,15 +140,16 @@ public final class Canonicalizer {
         return result;
     }
 
-    private static Map<String, Object> readMap(JsonParser p, Comparator<String> order, boolean[] dropped) {
+    private static Map<String, Object> readMap(JsonParser p, KeyOrder order, boolean[] dropped) {
         List<Field> fields = new ArrayList<>();
         for (String key = p.nextName(); key != null; key = p.nextName()) {
             p.nextToken();
-            fields.add(new Field(key, readValue(p, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped)));
+            fields.add(new Field(key, order.rank(key),
+                    readValue(p, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped)));
         }
         int n = fields.size();
         if (n > 1) {
-            fields.sort((a, b) -> order.compare(a.key, b.key));   // stable: a repeated key keeps its order
+            fields.sort(Canonicalizer::compareFields);   // stable: a repeated key keeps its order
         }
         Map<String, Object> result = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
         for (int i = 0; i < n; i++) {
@@ -116,10 +169,14 @@ public final class Canonicalizer {
         return result;
     }
 
-    private record Field(String key, Object value) {
+    private record Field(String key, int rank, Object value) {
     }
 
-    private static Object readValue(JsonParser p, Comparator<String> mapOrder, boolean[] dropped) {
+    private static int compareFields(Field a, Field b) {
+        return a.rank != b.rank ? Integer.compare(a.rank, b.rank) : a.key.compareTo(b.key);
+    }
+
+    private static Object readValue(JsonParser p, KeyOrder mapOrder, boolean[] dropped) {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT:
@@ -223,20 +280,5 @@ public final class Canonicalizer {
             return Double.valueOf(f.toString());
         }
         return n;
-    }
-
-    private static Comparator<String> byPriority(String... first) {
-        Map<String, Integer> priority = new HashMap<>();
-        for (int i = 0; i < first.length; i++) {
-            priority.put(first[i], i);
-        }
-        return (a, b) -> {
-            int pa = priority.getOrDefault(a, -1);
-            int pb = priority.getOrDefault(b, -1);
-            if (pa >= 0 || pb >= 0) {
-                return Integer.compare(pa < 0 ? Integer.MAX_VALUE : pa, pb < 0 ? Integer.MAX_VALUE : pb);
-            }
-            return a.compareTo(b);
-        };
     }
 }

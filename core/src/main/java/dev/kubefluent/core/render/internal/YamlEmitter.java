@@ -36,10 +36,22 @@ public final class YamlEmitter {
         return out.toString();
     }
 
-    private static void indent(StringBuilder out, int n) {
-        for (int i = 0; i < n; i++) {
-            out.append(' ');
+    /** {@code INDENTS[n]} is {@code n} spaces. */
+    private static final String[] INDENTS = new String[64];
+
+    static {
+        for (int i = 0; i < INDENTS.length; i++) {
+            INDENTS[i] = " ".repeat(i);
         }
+    }
+
+    private static void indent(StringBuilder out, int n) {
+        int left = n;
+        while (left >= INDENTS.length) {
+            out.append(INDENTS[INDENTS.length - 1]);
+            left -= INDENTS.length - 1;
+        }
+        out.append(INDENTS[left]);
     }
 
     /** Writes a non-empty mapping; if {@code inline}, the first key goes where the cursor already is. */
