@@ -3,11 +3,17 @@ package dev.kubefluent.core.rollout;
 import dev.kubefluent.core.internal.ApiErrors;
 import dev.kubefluent.core.internal.Retrier;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.utils.URLUtils;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** Reads and writes release records (one Secret per revision) in the release namespace. */
 final class ReleaseStore {
@@ -109,16 +117,54 @@ final class ReleaseStore {
     }
 
     /**
-     * Sets a record's status label: one JSON merge patch of the label. The patch goes to the Secret by name, with no
-     * read before it (fabric8's {@code withName(..).patch(..)} would GET the object first).
+     * Sets a record's status label: one JSON merge patch of the label, sent to the Secret by name as a plain
+     * request, whose answer (the whole Secret, gzipped manifests included) is not read. fabric8's
+     * {@code withName(..).patch(..)} would GET the Secret first, and its {@code resource(..).patch(..)} deserializes
+     * the answer; on the path from a completed wait to the result, each costs about as much as the patch itself.
      */
     void setStatus(String namespace, ReleaseRecord record, String status, Instant deadline) {
-        String patch = "{\"metadata\":{\"labels\":{\"status\":\"" + status + "\"}}}";
-        PatchContext ctx = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(fieldManager).build();
-        Secret target = new SecretBuilder().withNewMetadata().withNamespace(namespace)
-                .withName(ReleaseRecord.secretName(record.release(), record.revision())).endMetadata().build();
-        retrier.run("mark " + record + " " + status, deadline,
-                () -> client.secrets().inNamespace(namespace).resource(target).patch(ctx, patch));
+        String body = "{\"metadata\":{\"labels\":{\"status\":\"" + status + "\"}}}";
+        String url = URLUtils.join(client.getMasterUrl().toString(), "api", "v1", "namespaces", namespace, "secrets",
+                ReleaseRecord.secretName(record.release(), record.revision()))
+                + "?fieldManager=" + URLEncoder.encode(fieldManager, StandardCharsets.UTF_8);
+        retrier.run("mark " + record + " " + status, deadline, () -> mergePatch(url, body));
+    }
+
+    private void mergePatch(String url, String body) {
+        HttpClient http = client.getHttpClient();
+        HttpRequest.Builder request = http.newHttpRequestBuilder().uri(url)
+                .method("PATCH", "application/merge-patch+json", body);
+        Integer timeout = client.getConfiguration().getRequestTimeout();
+        if (timeout != null && timeout > 0) {
+            request.timeout(timeout, TimeUnit.MILLISECONDS);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.sendAsync(request.build(), byte[].class).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KubernetesClientException.launderThrowable(e);
+        } catch (ExecutionException e) {
+            throw KubernetesClientException.launderThrowable(e.getCause());
+        }
+        if (!response.isSuccessful()) {
+            throw new KubernetesClientException(status(response));
+        }
+    }
+
+    /** The API server's {@code Status} from a failed answer, or one made from the HTTP status. */
+    private Status status(HttpResponse<byte[]> response) {
+        String text = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+        try {
+            Status s = serialization.unmarshal(text, Status.class);
+            if (s != null && s.getCode() != null) {
+                return s;
+            }
+        } catch (RuntimeException e) {
+            // not a Status: the plain text below
+        }
+        return new StatusBuilder().withCode(response.code())
+                .withMessage(text.isBlank() ? "HTTP " + response.code() : text.strip()).build();
     }
 
     private static RuntimeException failureOf(CompletableFuture<Void> future) {

@@ -219,16 +219,19 @@ public final class RolloutResult {
     }
 
     /**
-     * Returns what the engine applied but could not verify, one line each; the {@link #message()} repeats them,
+     * Returns what the engine applied but could not verify or record, one line each; the {@link #message()} repeats them,
      * prefixed with {@code warning: }. Today this is a StatefulSet or DaemonSet whose update strategy is
      * {@code OnDelete}: {@code kubectl rollout status} answers it with the error
      * {@code rollout status is only available for RollingUpdate strategy type}, because its controller replaces pods
      * only when they are deleted. The engine waits until the controller has observed the applied generation, does
      * not wait for the pods, and reports the rollout {@link RolloutStatus#SUCCEEDED} with a warning such as
      * {@code StatefulSet "db": rollout status is only available for RollingUpdate strategy type; its update strategy
-     * is OnDelete, so its pods are replaced only when they are deleted: the engine did not wait for them}.
+     * is OnDelete, so its pods are replaced only when they are deleted: the engine did not wait for them}. After a
+     * successful wait they also name what the engine could not record or clean up, e.g. {@code the workloads completed
+     * but the record of release web revision 2 was not marked deployed (it stays pending, which is read as not
+     * deployed): ...}: the next rollout then takes the previous revision as the one to roll back to.
      *
-     * @return the warnings; empty when everything applied was verified
+     * @return the warnings; empty when everything applied was verified and recorded
      */
     public List<String> warnings() {
         return warnings;
