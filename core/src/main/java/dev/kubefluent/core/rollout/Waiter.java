@@ -41,8 +41,9 @@ import java.util.concurrent.TimeUnit;
  * wakes on watch events, and on its own clock for the deadline and fail-fast grace periods.
  *
  * <p>The watches stay open when {@link #await} returns, until {@link #close()}: the caller closes them once it has
- * done what must follow the wait at once (a successful rollout's record patch), so that closing them (on a helper
- * thread) does not compete with that for the CPU. Events that arrive meanwhile are never read.
+ * done what must follow the wait at once (a successful rollout's record patch), and they are closed on a helper
+ * thread shortly after that, so that closing them does not compete for the CPU with the patch or with handing back
+ * the result. Events that arrive meanwhile are never read.
  */
 final class Waiter implements AutoCloseable {
 
@@ -73,6 +74,8 @@ final class Waiter implements AutoCloseable {
     }
 
     private static final Duration MAX_IDLE_WAKE = Duration.ofSeconds(1);
+    /** How long after {@link #close()} the watches are closed. */
+    private static final Duration CLOSE_DELAY = Duration.ofMillis(50);
 
     private final KubernetesClient client;
     private final Retrier retrier;
@@ -250,7 +253,7 @@ final class Waiter implements AutoCloseable {
         }
     }
 
-    /** Closes the wait's watches, on a helper thread; returns at once. Idempotent. */
+    /** Closes the wait's watches on a helper thread, shortly; returns at once. Idempotent. */
     @Override
     public void close() {
         for (Tracked w : workloads) {
@@ -591,8 +594,9 @@ final class Waiter implements AutoCloseable {
     }
 
     /**
-     * Closes a workload's watches on a helper thread: a close (which cancels the request and schedules fabric8's
-     * fail-safe check) need not hold up the caller.
+     * Closes a workload's watches on a helper thread, {@link #CLOSE_DELAY} from now: a close cancels the request,
+     * schedules fabric8's fail-safe check and makes the API server end the stream, work that need not run while the
+     * caller hands back its result.
      */
     private static void closeLater(Tracked w) {
         List<Watch> open = new ArrayList<>(2);
@@ -605,7 +609,15 @@ final class Waiter implements AutoCloseable {
             w.podWatch = null;
         }
         if (!open.isEmpty()) {
-            RolloutThreads.run(() -> open.forEach(Watch::close));
+            RolloutThreads.later(() -> open.forEach(Waiter::closeQuietly), CLOSE_DELAY);
+        }
+    }
+
+    private static void closeQuietly(Watch watch) {
+        try {
+            watch.close();
+        } catch (RuntimeException e) {
+            // the client is closed already, or the stream ended on its own: nothing left to close
         }
     }
 
