@@ -93,6 +93,14 @@ class CanonicalTreeTest {
         assertSameAsTwoSteps(new ConfigMapBuilder().withNewMetadata().withName("c").withLabels(withNull).endMetadata()
                 .addToData("z", "1").addToData("y", "").build());
 
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            many.put("key-" + ((i * 37) % 100), "v" + i);
+        }
+        many.put("name", "first among list items only");
+        assertSameAsTwoSteps(new ConfigMapBuilder().withNewMetadata().withName("big").withLabels(Map.of("b", "1",
+                "a", "2")).withAnnotations(many).endMetadata().withData(many).build());
+
         GenericKubernetesResource generic = new GenericKubernetesResource();
         generic.setApiVersion("example.com/v1");
         generic.setKind("Widget");
@@ -111,6 +119,12 @@ class CanonicalTreeTest {
         deployment.getSpec().setAdditionalProperty("replicas", 5);
         deployment.getSpec().setAdditionalProperty("extra", null);
         assertSameAsTwoSteps(deployment);
+
+        var repeated = new DeploymentBuilder().withNewMetadata().withName("r").endMetadata().withNewSpec()
+                .withPaused(true).withMinReadySeconds(5).endSpec().build();
+        repeated.getSpec().setAdditionalProperty("paused", null);        // written after the field: a repeated key
+        repeated.getSpec().setAdditionalProperty("minReadySeconds", 7);  // written instead of the field
+        assertSameAsTwoSteps(repeated);
 
         assertSameAsTwoSteps(new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec()
                 .addNewContainer().withName("c").withImage("i").withCommand(new ArrayList<>()).endContainer()
