@@ -24,13 +24,21 @@ import java.util.zip.GZIPOutputStream;
  * {@code kubefluent.dev/release.v1}, the labels {@code owner=kubefluent}, {@code name}, {@code status} and
  * {@code version}, and its key {@code release} holds the gzipped JSON {@code List} of the applied manifests.
  *
+ * <p>The status label follows Helm's lifecycle. A rollout writes its record, whole, as {@link #PENDING} once its
+ * objects are applied and marks the previous revision {@link #SUPERSEDED}, both while its wait starts; when the wait
+ * ends it changes only the label: {@link #DEPLOYED} on success, {@link #FAILED} on failure (the previous revision
+ * then goes back to {@link #DEPLOYED}). A record still {@link #PENDING} belongs to a rollout in progress or to one
+ * that ended without settling it (its process died during the wait, or the final label write failed): it is never
+ * read as deployed (see {@link ReleaseStore#current(List)}).
+ *
  * @param release   the release name
  * @param revision  the revision, from 1
- * @param status    {@link #DEPLOYED}, {@link #SUPERSEDED} or {@link #FAILED}
+ * @param status    {@link #PENDING}, {@link #DEPLOYED}, {@link #SUPERSEDED} or {@link #FAILED}
  * @param manifests the objects as applied (release marker included)
  */
 record ReleaseRecord(String release, int revision, String status, List<HasMetadata> manifests) {
 
+    static final String PENDING = "pending";
     static final String DEPLOYED = "deployed";
     static final String SUPERSEDED = "superseded";
     static final String FAILED = "failed";

@@ -33,8 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -500,54 +498,59 @@ public final class RolloutEngine {
                     record(applier.apply(p, options.forceConflicts(), deadline));
                 }
             } catch (RolloutException e) {
-                return failed(RolloutStatus.FAILED, e.getMessage(), List.of(), releaseNs, previous, revision, prepared);
+                return failed(RolloutStatus.FAILED, e.getMessage(), List.of(), releaseNs, previous, revision, prepared,
+                        null);
             }
 
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
-                    .await(prepared, deadline);
+            // Helm's order (pending, then deployed): the revision's record, whole, and the superseded mark on the
+            // previous one are written while the wait starts, so that when the workloads complete only one label
+            // patch stands between that and rollout() returning
+            ReleaseStore.Pending pending = store.begin(releaseNs,
+                    new ReleaseRecord(release, revision, ReleaseRecord.PENDING, prepared), previous, deadline);
+            Waiter waiter = new Waiter(client, retrier, clock, options, redactor, backoff);
+            Waiter.Outcome outcome = waiter.await(prepared, deadline);
             if (outcome.end() != Waiter.End.DONE) {
+                waiter.close();
                 RolloutStatus status = outcome.end() == Waiter.End.TIMED_OUT ? RolloutStatus.TIMED_OUT : RolloutStatus.FAILED;
-                return failed(status, outcome.message(), outcome.problems(), releaseNs, previous, revision, prepared);
+                return failed(status, outcome.message(), outcome.problems(), releaseNs, previous, revision, prepared,
+                        pending);
             }
-            StringBuilder message = new StringBuilder(outcome.message());
             try {
-                if (options.prune()) {
+                return succeeded(outcome, pending, previous, revision, prepared, deadline);
+            } finally {
+                // after the record patch, so that closing the watches does not compete with it
+                waiter.close();
+            }
+        }
+
+        private RolloutResult succeeded(Waiter.Outcome outcome, ReleaseStore.Pending pending,
+                                        Optional<ReleaseRecord> previous, int revision, List<HasMetadata> prepared,
+                                        Instant deadline) {
+            List<String> warnings = new ArrayList<>(outcome.warnings());
+            List<String> lines = new ArrayList<>();
+            if (!outcome.message().isEmpty()) {
+                lines.add(outcome.message());
+            }
+            if (options.prune()) {
+                try {
                     for (HasMetadata victim : pruneCandidates(release, prepared, previous.orElse(null), deadline)) {
                         if (applier.deleteIfMarked(victim, release, deadline)) {
                             pruned.add(ResourceRef.of(victim));
                         }
                     }
-                }
-                // the two record writes are independent (see ReleaseStore.current), so they go out together: the
-                // time from the workloads completing to rollout() returning is one API round trip, not two
-                CompletableFuture<Void> supersede = previous.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : CompletableFuture.runAsync(() -> store.setStatus(releaseNs, previous.get(),
-                                ReleaseRecord.SUPERSEDED, deadline));
-                RuntimeException failure = null;
-                try {
-                    store.write(releaseNs, new ReleaseRecord(release, revision, ReleaseRecord.DEPLOYED, prepared),
-                            deadline);
                 } catch (RuntimeException e) {
-                    failure = e;
+                    warnings.add("the workloads completed but prune failed: " + ApiErrors.message(e));
                 }
-                try {
-                    supersede.join();
-                } catch (CompletionException e) {
-                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : e;
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-            } catch (RuntimeException e) {
-                message.append(message.length() == 0 ? "" : "\n").append("warning: the workloads completed but ")
-                        .append(ApiErrors.message(e));
             }
+            for (String problem : pending.deployed(deadline)) {
+                warnings.add("the workloads completed but " + problem);
+            }
+            warnings.subList(outcome.warnings().size(), warnings.size()).forEach(w -> lines.add("warning: " + w));
             if (!pruned.isEmpty()) {
-                message.append(message.length() == 0 ? "" : "\n").append("pruned: ")
-                        .append(pruned.stream().map(ResourceRef::toString).collect(Collectors.joining(", ")));
+                lines.add("pruned: " + pruned.stream().map(ResourceRef::toString).collect(Collectors.joining(", ")));
             }
-            return finish(RolloutStatus.SUCCEEDED, message.length() == 0 ? "release " + release + " revision " + revision
-                    + " applied; nothing to wait for" : message.toString(), revision, List.of(), outcome.warnings());
+            return finish(RolloutStatus.SUCCEEDED, lines.isEmpty() ? "release " + release + " revision " + revision
+                    + " applied; nothing to wait for" : String.join("\n", lines), revision, List.of(), warnings);
         }
 
         private void record(AppliedResource a) {
@@ -555,10 +558,21 @@ public final class RolloutEngine {
             listener.applied(a);
         }
 
+        /**
+         * Records the failed revision and applies the failure policy.
+         *
+         * @param pending the records begun before the wait, or {@code null} when the apply failed
+         */
         private RolloutResult failed(RolloutStatus status, String reason, List<PodProblem> problems, String releaseNs,
-                                     Optional<ReleaseRecord> previous, int revision, List<HasMetadata> prepared) {
+                                     Optional<ReleaseRecord> previous, int revision, List<HasMetadata> prepared,
+                                     ReleaseStore.Pending pending) {
             int recorded = 0;
-            if (!applied.isEmpty()) {
+            if (pending != null) {
+                for (String problem : pending.failed(clock.instant().plus(options.rollbackTimeout()))) {
+                    LOG.warn("release {}: {}", release, redactor.apply(problem));
+                }
+                recorded = pending.recorded() ? revision : 0;
+            } else if (!applied.isEmpty()) {
                 try {
                     store.write(releaseNs, new ReleaseRecord(release, revision, ReleaseRecord.FAILED, prepared),
                             clock.instant().plus(options.rollbackTimeout()));
@@ -600,8 +614,10 @@ public final class RolloutEngine {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + e.getMessage(), recorded, problems);
             }
-            Waiter.Outcome outcome = new Waiter(client, retrier, clock, options, redactor, backoff)
-                    .budget(options.rollbackTimeout()).await(previous.manifests(), deadline);
+            Waiter.Outcome outcome;
+            try (Waiter waiter = new Waiter(client, retrier, clock, options, redactor, backoff)) {
+                outcome = waiter.budget(options.rollbackTimeout()).await(previous.manifests(), deadline);
+            }
             if (outcome.end() != Waiter.End.DONE) {
                 return finish(RolloutStatus.ROLLBACK_FAILED, reason + "\nrollback of release " + release + " to revision "
                         + previous.revision() + " failed: " + outcome.message(), recorded, problems);

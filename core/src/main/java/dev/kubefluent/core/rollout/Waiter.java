@@ -39,8 +39,12 @@ import java.util.concurrent.TimeUnit;
  * fresh read, so no update is missed, and re-established from a fresh read whenever it closes) and one pod watch per
  * workload for fail-fast. kubectl's status viewers decide done-ness. No fixed-interval polling of the API: the loop
  * wakes on watch events, and on its own clock for the deadline and fail-fast grace periods.
+ *
+ * <p>The watches stay open when {@link #await} returns, until {@link #close()}: the caller closes them once it has
+ * done what must follow the wait at once (a successful rollout's record patch), so that closing them (on a helper
+ * thread) does not compete with that for the CPU. Events that arrive meanwhile are never read.
  */
-final class Waiter {
+final class Waiter implements AutoCloseable {
 
     /** How a wait ended. */
     enum End { DONE, FAILED, TIMED_OUT }
@@ -78,6 +82,7 @@ final class Waiter {
     private final BackoffPolicy backoff;
     private final BlockingQueue<Signal> queue = new LinkedBlockingQueue<>();
     private final Map<String, Tracked> podOwners = new HashMap<>();
+    private final List<Tracked> workloads = new ArrayList<>();
 
     private final class Tracked {
         final ResourceRef ref;
@@ -162,8 +167,10 @@ final class Waiter {
      * @return how the wait ended
      */
     Outcome await(List<HasMetadata> objects, Instant deadline) {
+        if (!workloads.isEmpty()) {
+            throw new IllegalStateException("a Waiter waits once");
+        }
         FailFastTracker tracker = new FailFastTracker(clock, options.failFastGrace(), options.crashLoopRestarts());
-        List<Tracked> workloads = new ArrayList<>();
         for (HasMetadata o : objects) {
             Class<? extends HasMetadata> type = typeOf(o);
             if (type != null) {
@@ -237,10 +244,17 @@ final class Waiter {
                     return failed;
                 }
             }
-        } finally {
-            for (Tracked w : workloads) {
-                close(w);
-            }
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Closes the wait's watches, on a helper thread; returns at once. Idempotent. */
+    @Override
+    public void close() {
+        for (Tracked w : workloads) {
+            closeLater(w);
         }
     }
 
@@ -363,7 +377,6 @@ final class Waiter {
         }
         if (status.done()) {
             w.done = true;
-            close(w);
         }
         return null;
     }
@@ -577,14 +590,22 @@ final class Waiter {
         }
     }
 
-    private static void close(Tracked w) {
+    /**
+     * Closes a workload's watches on a helper thread: a close (which cancels the request and schedules fabric8's
+     * fail-safe check) need not hold up the caller.
+     */
+    private static void closeLater(Tracked w) {
+        List<Watch> open = new ArrayList<>(2);
         if (w.watch != null) {
-            w.watch.close();
+            open.add(w.watch);
             w.watch = null;
         }
         if (w.podWatch != null) {
-            w.podWatch.close();
+            open.add(w.podWatch);
             w.podWatch = null;
+        }
+        if (!open.isEmpty()) {
+            RolloutThreads.run(() -> open.forEach(Watch::close));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubefluent.core.ManifestSet;
 import dev.kubefluent.core.ResourceRef;
+import dev.kubefluent.core.internal.Retrier;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -102,6 +103,7 @@ class RolloutEngineTest {
     @DisplayName("a new app is applied, waited for like kubectl, and recorded as revision 1")
     void new_app_succeeds() {
         RolloutResult result = engine.rollout(ManifestSet.of(config("hello"), web("nginx:1")), options().build());
+        List<String> calls = server.requests();
 
         assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
         assertThat(result.release()).isEqualTo("web");
@@ -117,7 +119,13 @@ class RolloutEngineTest {
         assertThat(live.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey("kubefluent.dev/release");
         Secret record = client.secrets().inNamespace("shop").withName("kubefluent.release.v1.web.v1").get();
         assertThat(record.getMetadata().getLabels()).containsEntry("status", "deployed");
-        assertThat(server.count("PATCH", "fieldManager=kubefluent")).isEqualTo(2);
+        assertThat(calls).filteredOn(r -> r.startsWith("PATCH") && !r.contains("/secrets"))
+                .hasSize(2).allMatch(r -> r.contains("fieldManager=kubefluent"));
+        // the record is written whole (as pending) once, then only its status label changes
+        assertThat(calls).filteredOn(r -> r.contains("/secrets")).containsExactly(
+                "GET /api/v1/namespaces/shop/secrets?labelSelector=owner%3Dkubefluent%2Cname%3Dweb",
+                "POST /api/v1/namespaces/shop/secrets",
+                "PATCH /api/v1/namespaces/shop/secrets/kubefluent.release.v1.web.v1?fieldManager=kubefluent");
     }
 
     @Test
@@ -150,8 +158,120 @@ class RolloutEngineTest {
         assertThat(client.configMaps().inNamespace("shop").withName("web-config").get().getData())
                 .containsEntry("greeting", "hello");
         assertThat(events).contains("problem ImagePullBackOff", "rolling back to 1", "rolled back to 1", "completed ROLLED_BACK");
-        assertThat(client.secrets().inNamespace("shop").withName("kubefluent.release.v1.web.v2").get().getMetadata()
-                .getLabels()).containsEntry("status", "failed");
+        assertThat(recordStatus("shop", 2)).isEqualTo("failed");
+        // revision 1 was marked superseded before the wait and is deployed again after the rollback
+        assertThat(recordStatus("shop", 1)).isEqualTo("deployed");
+        assertThat(server.count("POST", "/secrets")).isEqualTo(2);
+        assertThat(server.count("PATCH", "/secrets/kubefluent.release.v1.web.v1?")).isEqualTo(3);
+        assertThat(server.count("PATCH", "/secrets/kubefluent.release.v1.web.v2?")).isEqualTo(1);
+    }
+
+    private String recordStatus(String namespace, int revision) {
+        Secret record = client.secrets().inNamespace(namespace).withName("kubefluent.release.v1.web.v" + revision).get();
+        return record == null ? null : record.getMetadata().getLabels().get("status");
+    }
+
+    /** The status write the fake controller makes, for a Deployment outside the namespace it controls. */
+    private void complete(String namespace) {
+        Deployment live = client.apps().deployments().inNamespace(namespace).withName("web").get();
+        live.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                .withObservedGeneration(live.getMetadata().getGeneration()).withReplicas(2).withUpdatedReplicas(2)
+                .withReadyReplicas(2).withAvailableReplicas(2).build());
+        client.apps().deployments().inNamespace(namespace).resource(live).updateStatus();
+    }
+
+    private static Deployment manual(String image) {
+        Deployment d = web(image);
+        d.getMetadata().setNamespace("manual");
+        return d;
+    }
+
+    private List<ReleaseRecord> records(String namespace) {
+        Retrier once = new Retrier(java.time.Clock.systemUTC(), n -> Duration.ZERO, 0, d -> { }, (w, a, f) -> { });
+        return new ReleaseStore(client, once, client.getKubernetesSerialization(), "kubefluent")
+                .list(namespace, "web", java.time.Instant.now().plusSeconds(10));
+    }
+
+    @Test
+    @DisplayName("the record is written as pending before the wait, read as not deployed meanwhile, and only its status label changes after")
+    void the_record_is_pending_during_the_wait() throws Exception {
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> engine.rollout(ManifestSet.of(manual("nginx:1")), options().build()));
+        awaitTrue(() -> "pending".equals(recordStatus("manual", 1)));
+        complete("manual");
+        assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(recordStatus("manual", 1)).isEqualTo("deployed");
+
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> engine.rollout(ManifestSet.of(manual("nginx:2")), options().build()));
+        // a concurrent reader: revision 2 pending, revision 1 superseded yet still the one the cluster runs
+        awaitTrue(() -> "pending".equals(recordStatus("manual", 2)) && "superseded".equals(recordStatus("manual", 1)));
+        assertThat(second).isNotDone();
+        assertThat(ReleaseStore.current(records("manual"))).get().extracting(ReleaseRecord::revision).isEqualTo(1);
+        assertThat(records("manual").get(1).manifests()).singleElement().extracting(m -> ((Deployment) m).getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:2");
+        int statusWrite = server.requests().size();
+        complete("manual");
+
+        RolloutResult result = second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(result.revision()).isEqualTo(2);
+        assertThat(recordStatus("manual", 2)).isEqualTo("deployed");
+        assertThat(recordStatus("manual", 1)).isEqualTo("superseded");
+        assertThat(ReleaseStore.current(records("manual"))).get().extracting(ReleaseRecord::revision).isEqualTo(2);
+        // between the completing status write and rollout() returning: one label patch, nothing else
+        assertThat(server.requests().subList(statusWrite, server.requests().size()))
+                .filteredOn(r -> r.contains("/secrets")).startsWith(
+                "PATCH /api/v1/namespaces/manual/secrets/kubefluent.release.v1.web.v2?fieldManager=kubefluent")
+                .filteredOn(r -> !r.startsWith("GET")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a pending record left by a run that died during its wait is never current nor a rollback target")
+    void a_leftover_pending_record_is_ignored() {
+        engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        // what a run of nginx:crashed leaves when its process dies during the wait
+        Deployment crashed = web("nginx:crashed");
+        Releases.mark(crashed, "web", "shop");
+        client.secrets().inNamespace("shop").resource(new ReleaseRecord("web", 2, ReleaseRecord.PENDING, List.of(crashed))
+                .toSecret("shop", client.getKubernetesSerialization())).create();
+        client.secrets().inNamespace("shop").withName("kubefluent.release.v1.web.v1").edit(s -> {
+            s.getMetadata().getLabels().put("status", "superseded");
+            return s;
+        });
+        assertThat(ReleaseStore.current(records("shop"))).get().extracting(ReleaseRecord::revision).isEqualTo(1);
+
+        RolloutResult result = engine.rollout(ManifestSet.of(web("nginx:broken")), options().build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(result.revision()).isEqualTo(3);
+        assertThat(result.message()).endsWith("rolled back release web to revision 1");
+        assertThat(liveWeb().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1");
+        assertThat(records("shop")).extracting(ReleaseRecord::status).containsExactly("deployed", "pending", "failed");
+    }
+
+    @Test
+    @DisplayName("the final label patch is retried on a 500, and a refused one is reported in the result")
+    void a_failed_final_patch_is_reported() {
+        server.fail("PATCH", "/secrets/kubefluent.release.v1.web.v1?", 1, 500, "etcd hiccup");
+        RolloutResult first = engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+        assertThat(first.status()).as(first.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(first.warnings()).isEmpty();
+        assertThat(recordStatus("shop", 1)).isEqualTo("deployed");
+        assertThat(server.count("PATCH", "/secrets/kubefluent.release.v1.web.v1?")).isEqualTo(2);
+
+        server.fail("PATCH", "/secrets/kubefluent.release.v1.web.v2?", 1, 403,
+                "secrets kubefluent.release.v1.web.v2 is forbidden: User bob cannot patch");
+        RolloutResult second = engine.rollout(ManifestSet.of(web("nginx:2")), options().build());
+
+        String warning = "the workloads completed but the record of release web revision 2 was not marked deployed "
+                + "(it stays pending, which is read as not deployed): "
+                + "secrets kubefluent.release.v1.web.v2 is forbidden: User bob cannot patch";
+        assertThat(second.status()).as(second.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(second.warnings()).containsExactly(warning);
+        assertThat(second.message()).isEqualTo("deployment \"web\" successfully rolled out\nwarning: " + warning);
+        assertThat(recordStatus("shop", 2)).isEqualTo("pending");
+        assertThat(server.count("PATCH", "/secrets/kubefluent.release.v1.web.v2?")).isEqualTo(1);
     }
 
     @Test
