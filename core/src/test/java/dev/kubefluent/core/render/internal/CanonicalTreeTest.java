@@ -156,4 +156,38 @@ class CanonicalTreeTest {
                 .withData(withNull).build(), dropped);
         assertThat(dropped[0]).isTrue();
     }
+
+    /** A resource whose first property is unwrapped, so that Jackson replaces its writer when it resolves it. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"inner", "apiVersion", "kind", "metadata"})
+    public static class Unwrapping extends GenericKubernetesResource {
+        private final Map<String, String> inner = new LinkedHashMap<>(Map.of("x", "1"));
+
+        /** @return the unwrapped part */
+        @com.fasterxml.jackson.annotation.JsonUnwrapped
+        public Inner getInner() {
+            return new Inner(inner.get("x"));
+        }
+
+        /** The unwrapped part. */
+        public record Inner(String x) {
+        }
+    }
+
+    @Test
+    void a_bean_whose_first_property_is_unwrapped_is_still_watched() {
+        Unwrapping plain = new Unwrapping();
+        plain.setApiVersion("example.com/v1");
+        plain.setKind("Unwrapping");
+        plain.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("u").build());
+        boolean[] lossyPlain = new boolean[1];
+        assertThat(Fabric8.toCanonicalTree(plain, lossyPlain)).containsEntry("x", "1");
+
+        Unwrapping extra = new Unwrapping();
+        extra.setApiVersion("example.com/v1");
+        extra.setKind("Unwrapping");
+        extra.setAdditionalProperty("spec", Map.of("a", 1));
+        boolean[] lossyExtra = new boolean[1];
+        assertThat(Fabric8.toCanonicalTree(extra, lossyExtra)).containsKeys("x", "spec");
+        assertThat(lossyExtra[0]).isTrue();
+    }
 }
