@@ -45,8 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       alone, from objects built once.</li>
  * </ul>
  *
- * <p>{@link ManifestSet#toYaml()} validates the set with {@code Validator.defaults()} before writing (API-server and
- * cross-resource rules), so validation is part of every "toYaml" figure except the one without validation.
+ * <p>{@link ManifestSet#of} validates the objects it is given with {@code Validator.defaults()} (API-server and
+ * cross-resource rules) as it serializes them, and {@link ManifestSet#toYaml()} refuses a set whose report has errors,
+ * so validation is part of every figure that makes a set, {@code manifestSetToYamlWithoutValidation} included (the
+ * option only skips the check of the report).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RenderBenchmark}. fabric8's model code takes several
  * seconds of warm-up before its figures settle, hence eight warm-up iterations.
@@ -188,7 +190,7 @@ public class RenderBenchmark {
         return ManifestSet.of(builtDeployment, builtService).toYaml();
     }
 
-    /** ManifestSet.of(...).toYaml() without validation, objects built once. */
+    /** ManifestSet.of(...).toYaml() without the check of the report, objects built once (of() still validates). */
     @Benchmark
     public String manifestSetToYamlWithoutValidation() {
         return ManifestSet.of(builtDeployment, builtService).toYaml(RenderOptions.withoutValidation());

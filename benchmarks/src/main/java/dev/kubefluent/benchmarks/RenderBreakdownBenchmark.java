@@ -25,7 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Where the time of {@link RenderBenchmark#dslBuildAndToYaml()} goes: each step on its own, for the same
- * Deployment+Service pair.
+ * Deployment+Service pair. The pipeline is: the DSL's {@code build()} (with its validation of each object),
+ * {@code ManifestSet.of} ({@link #toCanonicalTree()}, then {@link #validateObjects()} of the given objects), and
+ * {@code toYaml()} ({@link #toYamlOfMadeSet()}: the writer, the report being kept). {@link #toTree()} and
+ * {@link #fromTree()} are the steps the pipeline no longer takes (fabric8's map, and decoding copies for the
+ * validator).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RenderBreakdownBenchmark -wi 10 -i 8 -f 1}.
  */
@@ -42,6 +46,7 @@ public class RenderBreakdownBenchmark {
     private Map<String, Object> deploymentTree;
     private Map<String, Object> serviceTree;
     private final Validator validator = Validator.defaults();
+    private ManifestSet madeSet;
 
     @Setup
     public void setUp() {
@@ -49,6 +54,7 @@ public class RenderBreakdownBenchmark {
         service = RenderBenchmark.fabric8Service();
         deploymentTree = Fabric8.toTree(deployment);
         serviceTree = Fabric8.toTree(service);
+        madeSet = ManifestSet.of(deployment, service);
     }
 
     /** The DSL's two build() calls, validation included. */
@@ -76,6 +82,15 @@ public class RenderBreakdownBenchmark {
     @Benchmark
     public Object toCanonicalTree() {
         return List.of(Fabric8.toCanonicalTree(deployment, null), Fabric8.toCanonicalTree(service, null));
+    }
+
+    /**
+     * toYaml() of a set made once: the YAML writer alone, since the set keeps the report of the validation that
+     * {@code ManifestSet.of} made.
+     */
+    @Benchmark
+    public String toYamlOfMadeSet() {
+        return madeSet.toYaml();
     }
 
     /** ManifestSet.of(...) alone: serialization to canonical trees and the default validation of the objects. */

@@ -13,10 +13,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A fast path for the cross-resource check of a Service built with {@code selecting(workload)}: when the Service is
@@ -55,9 +55,16 @@ final class Wiring {
 
     private static Set<String> portNames(PodSpec spec) {
         Set<String> names = new HashSet<>();
-        Stream.concat(Defaults.nullSafe(spec.getContainers()).stream(), Defaults.nullSafe(spec.getInitContainers()).stream())
-                .map(Container::getPorts).map(Defaults::nullSafe).flatMap(java.util.List::stream)
-                .map(ContainerPort::getName).filter(Objects::nonNull).forEach(names::add);
+        for (List<Container> containers : List.of(Defaults.nullSafe(spec.getContainers()),
+                Defaults.nullSafe(spec.getInitContainers()))) {
+            for (Container c : containers) {
+                for (ContainerPort port : Defaults.nullSafe(c.getPorts())) {
+                    if (port.getName() != null) {
+                        names.add(port.getName());
+                    }
+                }
+            }
+        }
         return names;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.SerializationContext;
@@ -22,6 +23,7 @@ import tools.jackson.databind.ser.AnyGetterWriter;
 import tools.jackson.databind.ser.BeanPropertyWriter;
 import tools.jackson.databind.ser.BeanSerializerBuilder;
 import tools.jackson.databind.ser.ValueSerializerModifier;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * A Jackson module that only watches: while {@link #watch(boolean[])} is on for the current thread, it notes whether
@@ -55,6 +57,24 @@ final class AdditionalPropertiesWatch extends SimpleModule {
             SEEN.remove();
         } else {
             SEEN.set(seen);
+        }
+    }
+
+    /**
+     * A token buffer that carries the flag of the watch, so that a bean serialized into it needs no thread-local
+     * lookup. Beans written to any other generator (a wrapper, say) fall back to {@link #watch(boolean[])}'s flag.
+     */
+    static final class WatchedBuffer extends TokenBuffer {
+
+        private final boolean[] seen;
+
+        /**
+         * @param ctxt the serialization context, as in {@code SerializationContext.bufferForValueConversion()}
+         * @param seen the flag to set
+         */
+        WatchedBuffer(ObjectWriteContext ctxt, boolean[] seen) {
+            super(ctxt, false);
+            this.seen = seen;
         }
     }
 
@@ -101,7 +121,7 @@ final class AdditionalPropertiesWatch extends SimpleModule {
 
         @Override
         public void serializeAsProperty(Object bean, JsonGenerator gen, SerializationContext ctxt) throws Exception {
-            boolean[] seen = SEEN.get();
+            boolean[] seen = gen instanceof WatchedBuffer w ? w.seen : SEEN.get();
             if (seen != null && !seen[0]) {
                 try {
                     seen[0] = anyGetter.apply(bean) instanceof Map<?, ?> m && !m.isEmpty();

@@ -141,39 +141,70 @@ public final class Canonicalizer {
     }
 
     private static Map<String, Object> readMap(JsonParser p, KeyOrder order, boolean[] dropped) {
-        List<Field> fields = new ArrayList<>();
+        String[] keys = new String[8];
+        Object[] values = new Object[8];
+        int n = 0;
         for (String key = p.nextName(); key != null; key = p.nextName()) {
             p.nextToken();
-            fields.add(new Field(key, order.rank(key),
-                    readValue(p, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped)));
+            Object value = readValue(p, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped);
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+            }
+            keys[n] = key;
+            values[n] = value;
+            n++;
         }
-        int n = fields.size();
-        if (n > 1) {
-            fields.sort(Canonicalizer::compareFields);   // stable: a repeated key keeps its order
-        }
+        sort(keys, values, n, order);
         Map<String, Object> result = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
         for (int i = 0; i < n; i++) {
-            Field f = fields.get(i);
-            if (i + 1 < n && fields.get(i + 1).key.equals(f.key)) {
+            String key = keys[i];
+            if (i + 1 < n && keys[i + 1].equals(key)) {
                 continue;   // the last of a repeated key wins, as in a map
             }
-            Object v = f.value;
+            Object v = values[i];
             if (v == null || (v instanceof List<?> l && l.isEmpty())) {
                 if (dropped != null) {
                     dropped[0] = true;
                 }
                 continue;
             }
-            result.put(f.key, v);
+            result.put(key, v);
         }
         return result;
     }
 
-    private record Field(String key, int rank, Object value) {
-    }
-
-    private static int compareFields(Field a, Field b) {
-        return a.rank != b.rank ? Integer.compare(a.rank, b.rank) : a.key.compareTo(b.key);
+    /**
+     * Sorts the first {@code n} keys, and their values alike, stably: a repeated key stays after its earlier
+     * occurrences. Insertion sort for the few keys of most mappings, a merge sort for large ones (ConfigMap data).
+     */
+    private static void sort(String[] keys, Object[] values, int n, KeyOrder order) {
+        if (n <= 32) {
+            for (int j = 1; j < n; j++) {
+                String key = keys[j];
+                Object value = values[j];
+                int i = j;
+                while (i > 0 && order.compare(keys[i - 1], key) > 0) {
+                    keys[i] = keys[i - 1];
+                    values[i] = values[i - 1];
+                    i--;
+                }
+                keys[i] = key;
+                values[i] = value;
+            }
+            return;
+        }
+        Integer[] index = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        String[] k = Arrays.copyOf(keys, n);
+        Object[] v = Arrays.copyOf(values, n);
+        Arrays.sort(index, (a, b) -> order.compare(k[a], k[b]));   // TimSort: stable
+        for (int i = 0; i < n; i++) {
+            keys[i] = k[index[i]];
+            values[i] = v[index[i]];
+        }
     }
 
     private static Object readValue(JsonParser p, KeyOrder mapOrder, boolean[] dropped) {

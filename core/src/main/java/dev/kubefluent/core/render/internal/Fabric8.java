@@ -107,7 +107,7 @@ public final class Fabric8 {
                 return Canonicalizer.canonicalResource(toTree(resource), seen);
             }
             SerializationContextExt ctxt = FABRIC8.mapper._serializationContext();
-            TokenBuffer buffer = ctxt.bufferForValueConversion();
+            TokenBuffer buffer = new AdditionalPropertiesWatch.WatchedBuffer(ctxt, seen);   // as bufferForValueConversion()
             ctxt.serializeValue(buffer, resource);
             try (JsonParser p = buffer.asParser(ObjectReadContext.empty())) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {

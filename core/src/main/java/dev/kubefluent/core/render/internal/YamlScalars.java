@@ -76,6 +76,9 @@ public final class YamlScalars {
      * @return its style
      */
     public static Style styleOf(String s) {
+        if (isPlainWord(s)) {
+            return Style.PLAIN;
+        }
         if (s.length() <= 32) {
             Style known = SEEN.get(s);
             if (known != null) {
@@ -90,7 +93,32 @@ public final class YamlScalars {
         return computeStyle(s);
     }
 
-    private static Style computeStyle(String s) {
+    /**
+     * The common case, decided without the cache: at least nine characters, a letter first, then only letters,
+     * digits, {@code .}, {@code _}, {@code /} and {@code -} ({@code apiVersion}, {@code app.kubernetes.io/name}).
+     * No YAML 1.1 boolean, null or float word is that long and starts with a letter, and such a string can be
+     * neither a number, a date nor anything that needs quotes, so it is plain.
+     */
+    private static boolean isPlainWord(String s) {
+        int n = s.length();
+        if (n < 9) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Style computeStyle(String s) {
         if (s.isEmpty()) {
             return Style.DOUBLE_QUOTED;
         }

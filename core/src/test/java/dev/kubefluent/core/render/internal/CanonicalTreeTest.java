@@ -93,6 +93,14 @@ class CanonicalTreeTest {
         assertSameAsTwoSteps(new ConfigMapBuilder().withNewMetadata().withName("c").withLabels(withNull).endMetadata()
                 .addToData("z", "1").addToData("y", "").build());
 
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            many.put("key-" + ((i * 37) % 100), "v" + i);
+        }
+        many.put("name", "first among list items only");
+        assertSameAsTwoSteps(new ConfigMapBuilder().withNewMetadata().withName("big").withLabels(Map.of("b", "1",
+                "a", "2")).withAnnotations(many).endMetadata().withData(many).build());
+
         GenericKubernetesResource generic = new GenericKubernetesResource();
         generic.setApiVersion("example.com/v1");
         generic.setKind("Widget");
@@ -111,6 +119,12 @@ class CanonicalTreeTest {
         deployment.getSpec().setAdditionalProperty("replicas", 5);
         deployment.getSpec().setAdditionalProperty("extra", null);
         assertSameAsTwoSteps(deployment);
+
+        var repeated = new DeploymentBuilder().withNewMetadata().withName("r").endMetadata().withNewSpec()
+                .withPaused(true).withMinReadySeconds(5).endSpec().build();
+        repeated.getSpec().setAdditionalProperty("paused", null);        // written after the field: a repeated key
+        repeated.getSpec().setAdditionalProperty("minReadySeconds", 7);  // written instead of the field
+        assertSameAsTwoSteps(repeated);
 
         assertSameAsTwoSteps(new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec()
                 .addNewContainer().withName("c").withImage("i").withCommand(new ArrayList<>()).endContainer()
@@ -141,5 +155,39 @@ class CanonicalTreeTest {
         Fabric8.toCanonicalTree(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
                 .withData(withNull).build(), dropped);
         assertThat(dropped[0]).isTrue();
+    }
+
+    /** A resource whose first property is unwrapped, so that Jackson replaces its writer when it resolves it. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"inner", "apiVersion", "kind", "metadata"})
+    public static class Unwrapping extends GenericKubernetesResource {
+        private final Map<String, String> inner = new LinkedHashMap<>(Map.of("x", "1"));
+
+        /** @return the unwrapped part */
+        @com.fasterxml.jackson.annotation.JsonUnwrapped
+        public Inner getInner() {
+            return new Inner(inner.get("x"));
+        }
+
+        /** The unwrapped part. */
+        public record Inner(String x) {
+        }
+    }
+
+    @Test
+    void a_bean_whose_first_property_is_unwrapped_is_still_watched() {
+        Unwrapping plain = new Unwrapping();
+        plain.setApiVersion("example.com/v1");
+        plain.setKind("Unwrapping");
+        plain.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("u").build());
+        boolean[] lossyPlain = new boolean[1];
+        assertThat(Fabric8.toCanonicalTree(plain, lossyPlain)).containsEntry("x", "1");
+
+        Unwrapping extra = new Unwrapping();
+        extra.setApiVersion("example.com/v1");
+        extra.setKind("Unwrapping");
+        extra.setAdditionalProperty("spec", Map.of("a", 1));
+        boolean[] lossyExtra = new boolean[1];
+        assertThat(Fabric8.toCanonicalTree(extra, lossyExtra)).containsKeys("x", "spec");
+        assertThat(lossyExtra[0]).isTrue();
     }
 }

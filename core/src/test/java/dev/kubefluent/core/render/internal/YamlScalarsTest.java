@@ -60,4 +60,23 @@ class YamlScalarsTest {
         assertThat(YamlScalars.styleOf(longPlain)).isEqualTo(Style.PLAIN);
         assertThat(YamlScalars.styleOf(longNumber)).isEqualTo(Style.DOUBLE_QUOTED);
     }
+
+    @Test
+    void the_shortcut_for_long_words_decides_as_the_full_rule_does() {
+        String alphabet = "aZy.0_/-: 9e+#IN";
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            int length = 1 + random.nextInt(14);
+            StringBuilder b = new StringBuilder(length);
+            for (int k = 0; k < length; k++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(YamlScalars.styleOf(s)).as(s).isEqualTo(YamlScalars.computeStyle(s));
+        }
+        for (String word : new String[] {"infinity", "Infinity", "INFINITY", "apiVersion", "app.kubernetes.io/name",
+                "Infinity1", "nullnullnull", "yesyesyes", "e10000000"}) {
+            assertThat(YamlScalars.styleOf(word)).as(word).isEqualTo(YamlScalars.computeStyle(word));
+        }
+    }
 }
