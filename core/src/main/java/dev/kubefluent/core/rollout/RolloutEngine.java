@@ -78,8 +78,13 @@ import org.slf4j.LoggerFactory;
  *     which kubectl has no rollout status, is waited for until its controller has observed the applied generation
  *     and then reported in {@link RolloutResult#warnings()}: the rollout succeeds without claiming its pods were
  *     replaced.</li>
- * <li>On success, prunes when asked and records the revision (a Secret per revision, as Helm does). On failure,
- *     diagnoses the new pods and applies the {@link FailurePolicy}.</li>
+ * <li>Records the revision as Helm does, a Secret per revision: once the objects are applied, while the wait starts,
+ *     the revision's record (what it applied) is written with status {@code pending} and the previous revision's
+ *     marked {@code superseded}; when the wait ends, one label patch sets the status to {@code deployed} (after
+ *     prune, when asked) or {@code failed} (and the previous revision's back to {@code deployed}). A record left
+ *     {@code pending} (the process died during the wait, or that last patch failed, which the result reports) is
+ *     read as not deployed: never rolled back to. On failure, diagnoses the new pods and applies the
+ *     {@link FailurePolicy}.</li>
  * </ol>
  * Transient API failures (5xx, 429, connection errors, optimistic-lock conflicts) are retried with the engine's
  * {@link BackoffPolicy} inside the time budget; 403, 422 and other permanent failures end the rollout with the API

@@ -227,6 +227,20 @@ class RolloutEngineTest {
     }
 
     @Test
+    @DisplayName("when the pending record could not be written before the wait, the whole record is written after it")
+    void a_failed_pending_write_is_made_up_after_the_wait() {
+        server.fail("POST", "/secrets", 1, 403, "secrets is forbidden: quota");
+
+        RolloutResult result = engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RolloutStatus.SUCCEEDED);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(recordStatus("shop", 1)).isEqualTo("deployed");
+        assertThat(server.count("POST", "/secrets")).isEqualTo(2);
+        assertThat(server.count("PATCH", "/secrets/")).isZero();
+    }
+
+    @Test
     @DisplayName("a pending record left by a run that died during its wait is never current nor a rollback target")
     void a_leftover_pending_record_is_ignored() {
         engine.rollout(ManifestSet.of(web("nginx:1")), options().build());
