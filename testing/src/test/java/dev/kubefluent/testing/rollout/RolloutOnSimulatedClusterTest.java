@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -334,20 +335,22 @@ class RolloutOnSimulatedClusterTest {
     /** Records {@code spec.replicas} of every state of the Deployment from now on, as a watch sees them. */
     private final class ReplicasRecorder implements AutoCloseable {
         final List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        volatile String lastVersion;
+        /** Every resourceVersion the watch delivered: the live one read later may already be behind the last. */
+        final Set<String> versions = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final io.fabric8.kubernetes.client.Watch watch;
 
         ReplicasRecorder() {
             Deployment now = liveWeb();
             seen.add(now.getSpec().getReplicas());
-            lastVersion = now.getMetadata().getResourceVersion();
+            String start = now.getMetadata().getResourceVersion();
+            versions.add(start);
             watch = client.apps().deployments().inNamespace("shop").withName("web").watch(
-                    new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion(lastVersion).build(),
+                    new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion(start).build(),
                     new io.fabric8.kubernetes.client.Watcher<Deployment>() {
                         @Override
                         public void eventReceived(Action action, Deployment d) {
                             seen.add(d.getSpec().getReplicas());
-                            lastVersion = d.getMetadata().getResourceVersion();
+                            versions.add(d.getMetadata().getResourceVersion());
                         }
 
                         @Override
@@ -360,7 +363,7 @@ class RolloutOnSimulatedClusterTest {
         List<Integer> untilNow() {
             String live = liveWeb().getMetadata().getResourceVersion();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!live.equals(lastVersion)) {
+            while (!versions.contains(live)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the watch did not reach resourceVersion " + live + " within 10s");
                 }
