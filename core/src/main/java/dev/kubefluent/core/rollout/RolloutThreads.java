@@ -1,9 +1,7 @@
 package dev.kubefluent.core.rollout;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's helper threads: daemon threads started on demand and dropped after 30 idle seconds, shared by all
- * engines. They carry the release-record writes that overlap a rollout's wait and, a little later, the closing of
- * watches that are no longer needed, so that neither holds up the caller. (Not the common fork-join pool: on a machine with two
- * cores or fewer {@link CompletableFuture#runAsync(Runnable)} starts a new thread for every task.)
+ * engines. They carry the release-record writes that overlap a rollout's wait, so that they do not hold up the
+ * caller. (Not the common fork-join pool: on a machine with two cores or fewer {@link CompletableFuture#runAsync(Runnable)} starts a new thread for every task.)
  */
 final class RolloutThreads {
 
@@ -26,30 +23,7 @@ final class RolloutThreads {
                 return t;
             });
 
-    private static final ScheduledThreadPoolExecutor LATER = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "kubefluent-rollout-later");
-        t.setDaemon(true);
-        return t;
-    });
-
-    static {
-        LATER.setKeepAliveTime(30, TimeUnit.SECONDS);
-        LATER.allowCoreThreadTimeOut(true);
-    }
-
     private RolloutThreads() {
-    }
-
-    /**
-     * Runs a short task on a helper thread after a delay, for work that must not compete for the CPU with what the
-     * caller does next (closing a wait's watches while {@code rollout()} hands back its result). A failure of the
-     * task is dropped.
-     *
-     * @param task  the task
-     * @param delay how long to wait first
-     */
-    static void later(Runnable task, Duration delay) {
-        LATER.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**

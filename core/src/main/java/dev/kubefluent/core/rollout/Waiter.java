@@ -75,7 +75,6 @@ final class Waiter implements AutoCloseable {
 
     private static final Duration MAX_IDLE_WAKE = Duration.ofSeconds(1);
     /** How long after {@link #close()} the watches are closed. */
-    private static final Duration CLOSE_DELAY = Duration.ofMillis(50);
 
     private final KubernetesClient client;
     private final Retrier retrier;
@@ -253,11 +252,11 @@ final class Waiter implements AutoCloseable {
         }
     }
 
-    /** Closes the wait's watches on a helper thread, shortly; returns at once. Idempotent. */
+    /** Closes the wait's watches, before returning. Idempotent. */
     @Override
     public void close() {
         for (Tracked w : workloads) {
-            closeLater(w);
+            closeNow(w);
         }
     }
 
@@ -594,22 +593,18 @@ final class Waiter implements AutoCloseable {
     }
 
     /**
-     * Closes a workload's watches on a helper thread, {@link #CLOSE_DELAY} from now: a close cancels the request,
-     * schedules fabric8's fail-safe check and makes the API server end the stream, work that need not run while the
-     * caller hands back its result.
+     * Closes a workload's watches before the caller gets its result: a watch left open after {@code rollout()}
+     * returns would outlive a client the caller closes right away (as every short program does), and its late close
+     * would land on a shut-down event loop.
      */
-    private static void closeLater(Tracked w) {
-        List<Watch> open = new ArrayList<>(2);
+    private static void closeNow(Tracked w) {
         if (w.watch != null) {
-            open.add(w.watch);
+            closeQuietly(w.watch);
             w.watch = null;
         }
         if (w.podWatch != null) {
-            open.add(w.podWatch);
+            closeQuietly(w.podWatch);
             w.podWatch = null;
-        }
-        if (!open.isEmpty()) {
-            RolloutThreads.later(() -> open.forEach(Waiter::closeQuietly), CLOSE_DELAY);
         }
     }
 
