@@ -236,18 +236,18 @@ public final class ManifestSet implements Iterable<HasMetadata> {
     }
 
     /**
-     * Computes the report of {@link Validator#defaults()} from the caller's objects while they still are what this set
-     * serialized a moment ago, so that validating or rendering the set later needs no decoded copies. The rules only
+     * Computes the report of {@link Validator#defaults()} from the caller's objects ({@code resources}, made into
+     * {@code made} in the same order) while they still are what this set serialized a moment ago, so that validating or rendering the set later needs no decoded copies. The rules only
      * read the objects. Should the validator fail on an object, the report is left to be computed later from decoded
      * copies, as for any other validator.
      */
-    private void validateOriginals(List<Entry> given, List<HasMetadata> resources) {
+    private void validateOriginals(List<Entry> made, List<HasMetadata> resources) {
         if (entries.isEmpty()) {
             return;
         }
-        Map<Entry, HasMetadata> originals = new IdentityHashMap<>(given.size() * 2);
-        for (int i = 0; i < given.size(); i++) {
-            originals.put(given.get(i), resources.get(i));
+        Map<Entry, HasMetadata> originals = new IdentityHashMap<>(made.size() * 2);
+        for (int i = 0; i < made.size(); i++) {
+            originals.put(made.get(i), resources.get(i));
         }
         List<HasMetadata> inApplyOrder = new ArrayList<>(entries.size());
         for (Entry e : entries) {

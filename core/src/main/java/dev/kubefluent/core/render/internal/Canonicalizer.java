@@ -113,12 +113,7 @@ public final class Canonicalizer {
      * @return a fresh canonical copy
      */
     public static Map<String, Object> canonicalResource(Map<?, ?> resource, boolean[] dropped) {
-        Map<String, Object> result = canonicalMap(resource, ROOT, dropped);
-        Object status = result.get("status");
-        if (status instanceof Map<?, ?> m && m.isEmpty()) {
-            result.remove("status");
-        }
-        return result;
+        return withoutEmptyStatus(canonicalMap(resource, ROOT, dropped));
     }
 
     /**
@@ -132,12 +127,21 @@ public final class Canonicalizer {
      * @return a fresh canonical tree
      */
     public static Map<String, Object> canonicalResource(JsonParser p, boolean[] dropped) {
-        Map<String, Object> result = readMap(p, ROOT, dropped);
+        return withoutEmptyStatus(readMap(p, ROOT, dropped));
+    }
+
+    /** Drops an empty {@code status}, which says nothing. */
+    private static Map<String, Object> withoutEmptyStatus(Map<String, Object> result) {
         Object status = result.get("status");
         if (status instanceof Map<?, ?> m && m.isEmpty()) {
             result.remove("status");
         }
         return result;
+    }
+
+    /** The key order inside the mapping at {@code key}: metadata's own, alphabetical elsewhere. */
+    private static KeyOrder childOrder(String key) {
+        return "metadata".equals(key) ? METADATA : ALPHABETICAL;
     }
 
     private static Map<String, Object> readMap(JsonParser p, KeyOrder order, boolean[] dropped) {
@@ -146,7 +150,7 @@ public final class Canonicalizer {
         int n = 0;
         for (String key = p.nextName(); key != null; key = p.nextName()) {
             p.nextToken();
-            Object value = readValue(p, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped);
+            Object value = readValue(p, childOrder(key), dropped);
             if (n == keys.length) {
                 keys = Arrays.copyOf(keys, n * 2);
                 values = Arrays.copyOf(values, n * 2);
@@ -270,7 +274,7 @@ public final class Canonicalizer {
         for (int i = 0; i < n; i++) {
             String key = keys[i];
             Object value = map.get(key);
-            result.put(key, canonicalValue(value, "metadata".equals(key) ? METADATA : ALPHABETICAL, dropped));
+            result.put(key, canonicalValue(value, childOrder(key), dropped));
         }
         return result;
     }
