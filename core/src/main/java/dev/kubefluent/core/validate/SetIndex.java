@@ -1,16 +1,12 @@
 package dev.kubefluent.core.validate;
 
-import static dev.kubefluent.core.validate.Util.map;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The resources of a set indexed by kind, namespace, name and pod label, so that every cross-resource rule looks up
@@ -19,53 +15,60 @@ import java.util.Set;
  * <p>An object without a namespace lands in whatever namespace the set is applied to, so it may meet objects of any
  * namespace: lookups from an unset namespace search all namespaces, and every lookup also finds objects whose
  * namespace is unset.
+ *
+ * <p>Only the pod-label index is built up front, in one pass; the name indexes are built on their first lookup, so a
+ * set without references (or without objects without a namespace) never pays for them. Keys are small records of the
+ * objects' own strings, not concatenations: building the index copies no text, and it stays small enough to keep
+ * the time per resource flat as the set grows.
  */
 final class SetIndex {
 
     /** The bucket of every namespace at once, used for lookups from an object without a namespace. */
     private static final String ANY = "*";
 
-    private final Set<String> names = new HashSet<>();
-    private final Map<String, Service> services = new HashMap<>();
-    private final Map<String, Secret> secrets = new HashMap<>();
+    /** A resource's identity in one bucket. */
+    private record NameKey(String kind, String namespace, String name) {
+    }
+
+    /** A pod label of the workloads in one bucket. */
+    private record LabelKey(String namespace, String key, String value) {
+    }
+
+    private final List<HasMetadata> resources;
     final List<Workload> workloads = new ArrayList<>();
-    private final Map<String, List<Workload>> workloadsByNamespace = new HashMap<>();
-    private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
-    private final Map<String, HasMetadata> workloadsByName = new HashMap<>();
+    /** Pod label to workloads, per namespace; the {@link #ANY} bucket is added on its first lookup. */
+    private final Map<LabelKey, List<Workload>> workloadsByLabel = new HashMap<>();
+    private boolean anyLabels;
+    private Map<String, List<Workload>> workloadsByNamespace;
+    private Map<NameKey, HasMetadata> byName;
 
     SetIndex(List<HasMetadata> resources) {
+        this.resources = resources;
         for (HasMetadata r : resources) {
-            String kind = r.getKind();
-            String name = r.getMetadata() == null ? null : r.getMetadata().getName();
-            if (kind == null || name == null) {
+            if (r.getKind() == null || r.getMetadata() == null || r.getMetadata().getName() == null) {
                 continue;
-            }
-            String ns = namespaceOf(r);
-            names.add(key(kind, ns, name));
-            names.add(key(kind, ANY, name));
-            if (r instanceof Service s) {
-                services.put(ns + "/" + name, s);
-                services.putIfAbsent(ANY + "/" + name, s);
-            } else if (r instanceof Secret s) {
-                secrets.put(ns + "/" + name, s);
-                secrets.putIfAbsent(ANY + "/" + name, s);
             }
             Workload w = Workload.of(r);
             if (w != null) {
                 workloads.add(w);
-                workloadsByName.put(key(kind, ns, name), r);
-                workloadsByName.putIfAbsent(key(kind, ANY, name), r);
-                indexWorkload(ns, w);
-                indexWorkload(ANY, w);
+                indexLabels(namespaceOf(r), w);
             }
         }
     }
 
-    private void indexWorkload(String bucket, Workload w) {
-        workloadsByNamespace.computeIfAbsent(bucket, k -> new ArrayList<>()).add(w);
-        Map<String, List<Workload>> byLabel = workloadsByLabel.computeIfAbsent(bucket, k -> new HashMap<>());
-        for (Map.Entry<String, String> e : map(w.podLabels()).entrySet()) {
-            byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
+    private void indexLabels(String bucket, Workload w) {
+        Map<String, String> labels = w.podLabels();
+        if (labels == null) {
+            return;
+        }
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            LabelKey key = new LabelKey(bucket, e.getKey(), e.getValue());
+            List<Workload> list = workloadsByLabel.get(key);
+            if (list == null) {
+                list = new ArrayList<>(2);
+                workloadsByLabel.put(key, list);
+            }
+            list.add(w);
         }
     }
 
@@ -75,32 +78,52 @@ final class SetIndex {
         return ns == null ? "" : ns;
     }
 
-    private static String key(String kind, String ns, String name) {
-        return kind + "|" + ns + "|" + name;
-    }
-
     /** Where to look from an object of the given namespace: unset looks everywhere. */
     private static String bucket(String namespace) {
         return namespace.isEmpty() ? ANY : namespace;
     }
 
+    /** Every named resource under its own namespace and under {@link #ANY}, built on the first lookup. */
+    private Map<NameKey, HasMetadata> byName() {
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (HasMetadata r : resources) {
+                String kind = r.getKind();
+                String name = r.getMetadata() == null ? null : r.getMetadata().getName();
+                if (kind != null && name != null) {
+                    byName.put(new NameKey(kind, namespaceOf(r), name), r);
+                    byName.putIfAbsent(new NameKey(kind, ANY, name), r);
+                }
+            }
+        }
+        return byName;
+    }
+
+    private HasMetadata named(String kind, String namespace, String name) {
+        Map<NameKey, HasMetadata> index = byName();
+        HasMetadata r = index.get(new NameKey(kind, bucket(namespace), name));
+        return r != null ? r : index.get(new NameKey(kind, "", name));
+    }
+
     boolean contains(String kind, String namespace, String name) {
-        return names.contains(key(kind, bucket(namespace), name)) || names.contains(key(kind, "", name));
+        return named(kind, namespace, name) != null;
     }
 
     Service service(String namespace, String name) {
-        Service s = services.get(bucket(namespace) + "/" + name);
-        return s != null ? s : services.get("/" + name);
+        return named("Service", namespace, name) instanceof Service s ? s : null;
     }
 
     Secret secret(String namespace, String name) {
-        Secret s = secrets.get(bucket(namespace) + "/" + name);
-        return s != null ? s : secrets.get("/" + name);
+        return named("Secret", namespace, name) instanceof Secret s ? s : null;
     }
 
     HasMetadata workload(String kind, String namespace, String name) {
-        HasMetadata w = workloadsByName.get(key(kind, bucket(namespace), name));
-        return w != null ? w : workloadsByName.get(key(kind, "", name));
+        Map<NameKey, HasMetadata> index = byName();
+        HasMetadata r = index.get(new NameKey(kind, bucket(namespace), name));
+        if (r == null || Workload.of(r) == null) {
+            r = index.get(new NameKey(kind, "", name));
+        }
+        return r != null && Workload.of(r) != null ? r : null;
     }
 
     /**
@@ -124,15 +147,17 @@ final class SetIndex {
 
     private List<Workload> candidatesIn(String bucket, Map<String, String> requiredLabels) {
         if (requiredLabels == null || requiredLabels.isEmpty()) {
-            return workloadsByNamespace.getOrDefault(bucket, List.of());
+            return byNamespace().getOrDefault(bucket, List.of());
         }
-        Map<String, List<Workload>> byLabel = workloadsByLabel.get(bucket);
-        if (byLabel == null) {
-            return List.of();
+        if (bucket.equals(ANY) && !anyLabels) {
+            anyLabels = true;
+            for (Workload w : workloads) {
+                indexLabels(ANY, w);
+            }
         }
         List<Workload> best = null;
         for (Map.Entry<String, String> e : requiredLabels.entrySet()) {
-            List<Workload> withLabel = byLabel.get(e.getKey() + "=" + e.getValue());
+            List<Workload> withLabel = workloadsByLabel.get(new LabelKey(bucket, e.getKey(), e.getValue()));
             if (withLabel == null) {
                 return List.of();
             }
@@ -141,5 +166,17 @@ final class SetIndex {
             }
         }
         return best;
+    }
+
+    /** The workloads of each namespace and of {@link #ANY}, built on the first lookup without required labels. */
+    private Map<String, List<Workload>> byNamespace() {
+        if (workloadsByNamespace == null) {
+            workloadsByNamespace = new HashMap<>();
+            for (Workload w : workloads) {
+                workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+                workloadsByNamespace.computeIfAbsent(ANY, k -> new ArrayList<>()).add(w);
+            }
+        }
+        return workloadsByNamespace;
     }
 }
