@@ -33,48 +33,97 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Layer 2: rules about the references between the resources of one set. */
+/**
+ * Layer 2: rules about the references between the resources of one set.
+ *
+ * <p>The index is built first, in one pass; then the validator asks {@link #check(HasMetadata)} for each resource
+ * right after that resource's own rules, while its objects are still in the processor's cache, instead of walking
+ * the whole set again. On a set too large for the cache, a second walk would read every object from memory twice.
+ * Findings come out in the same order as a separate walk would give: those of the other kinds in the set's order,
+ * then those of the workloads in the set's order ({@link #finish}).
+ */
 final class SetRules {
 
     private static final Set<String> BUILT_IN_CLUSTER_ROLES = Set.of("view", "edit", "admin", "cluster-admin");
     private static final Set<String> SCALABLE = Set.of("Deployment", "StatefulSet", "ReplicaSet");
 
-    private SetRules() {
+    private final Settings settings;
+    private final SetIndex index;
+    /** The workloads a PodDisruptionBudget of the set selects; only with the best-practices profile. */
+    private final Set<HasMetadata> protectedByPdb;
+    private final List<Violation> others = new ArrayList<>();
+    private final List<Violation> ofWorkloads = new ArrayList<>();
+    /** The next entry of {@code index.workloads}, which are in the set's order. */
+    private int nextWorkload;
+
+    /**
+     * Indexes a set.
+     *
+     * @param resources the set's resources, without {@code null}s, in the order {@link #check} will see them
+     * @param settings  the validator's settings
+     */
+    SetRules(List<HasMetadata> resources, Settings settings) {
+        this.settings = settings;
+        this.index = new SetIndex(resources);
+        if (settings.profileOn(Profile.BEST_PRACTICES)) {
+            protectedByPdb = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (HasMetadata r : resources) {
+                if (r instanceof PodDisruptionBudget pdb) {
+                    protect(pdb, index, protectedByPdb);
+                }
+            }
+        } else {
+            protectedByPdb = null;
+        }
     }
 
-    static void check(List<HasMetadata> resources, Settings settings, List<Violation> out) {
-        SetIndex index = new SetIndex(resources);
-        Set<HasMetadata> protectedByPdb = settings.profileOn(Profile.BEST_PRACTICES) ? new HashSet<>() : null;
-        for (HasMetadata r : resources) {
-            if (r instanceof Service s) {
-                service(new Findings(r, settings, out), s, index);
-            } else if (r instanceof RoleBinding rb) {
-                roleRef(new Findings(r, settings, out), rb.getRoleRef(), SetIndex.namespaceOf(r), index);
-            } else if (r instanceof ClusterRoleBinding crb) {
-                roleRef(new Findings(r, settings, out), crb.getRoleRef(), null, index);
-            } else if (r instanceof HorizontalPodAutoscaler hpa) {
-                hpa(new Findings(r, settings, out), hpa, index);
-            } else if (r instanceof PodDisruptionBudget pdb) {
-                pdb(new Findings(r, settings, out), pdb, index, protectedByPdb);
-            } else if (r instanceof Ingress ing) {
-                ingress(new Findings(r, settings, out), ing, index);
-            } else if (r instanceof NetworkPolicy np) {
-                networkPolicy(new Findings(r, settings, out), np, index);
-            }
+    /**
+     * Checks one resource's references; call once per resource, in the order given to the constructor.
+     *
+     * @param r the resource
+     */
+    void check(HasMetadata r) {
+        if (r instanceof Service s) {
+            service(new Findings(r, settings, others), s, index);
+        } else if (r instanceof RoleBinding rb) {
+            roleRef(new Findings(r, settings, others), rb.getRoleRef(), SetIndex.namespaceOf(r), index);
+        } else if (r instanceof ClusterRoleBinding crb) {
+            roleRef(new Findings(r, settings, others), crb.getRoleRef(), null, index);
+        } else if (r instanceof HorizontalPodAutoscaler hpa) {
+            hpa(new Findings(r, settings, others), hpa, index);
+        } else if (r instanceof PodDisruptionBudget pdb) {
+            pdb(new Findings(r, settings, others), pdb, index);
+        } else if (r instanceof Ingress ing) {
+            ingress(new Findings(r, settings, others), ing, index);
+        } else if (r instanceof NetworkPolicy np) {
+            networkPolicy(new Findings(r, settings, others), np, index);
         }
-        for (Workload w : index.workloads) {
-            Findings f = new Findings(w.resource(), settings, out);
+        List<Workload> workloads = index.workloads;
+        if (nextWorkload < workloads.size() && workloads.get(nextWorkload).resource() == r) {
+            Workload w = workloads.get(nextWorkload++);
+            Findings f = new Findings(r, settings, ofWorkloads);
             overlaps(f, w, index);
             references(f, w, index);
             if (protectedByPdb != null) {
                 disruption(f, w, protectedByPdb);
             }
         }
+    }
+
+    /**
+     * Adds the findings, once every resource has been checked.
+     *
+     * @param out the report's violations
+     */
+    void finish(List<Violation> out) {
+        out.addAll(others);
+        out.addAll(ofWorkloads);
     }
 
     // ---------------------------------------------------------------- Service -> workloads
@@ -134,7 +183,7 @@ final class SetRules {
     }
 
     private static List<String> portNames(PodSpec spec) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (spec != null) {
             for (Container c : list(spec.getContainers())) {
                 for (ContainerPort p : list(c.getPorts())) {
@@ -314,23 +363,30 @@ final class SetRules {
         }
     }
 
-    private static void pdb(Findings f, PodDisruptionBudget pdb, SetIndex index, Set<HasMetadata> protectedByPdb) {
+    private static void pdb(Findings f, PodDisruptionBudget pdb, SetIndex index) {
         if (pdb.getSpec() == null || Selectors.isEmpty(pdb.getSpec().getSelector())) {
             return;
         }
         LabelSelector sel = pdb.getSpec().getSelector();
-        boolean any = false;
         for (Workload w : index.candidates(SetIndex.namespaceOf(pdb), sel.getMatchLabels())) {
             if (Selectors.matches(sel, w.podLabels())) {
-                any = true;
-                if (protectedByPdb != null) {
-                    protectedByPdb.add(w.resource());
-                }
+                return;
             }
         }
-        if (!any) {
-            f.add(Rule.PDB_SELECTS_NOTHING, "spec.selector", "must select the pods of a workload of the set",
-                    map(sel.getMatchLabels()));
+        f.add(Rule.PDB_SELECTS_NOTHING, "spec.selector", "must select the pods of a workload of the set",
+                map(sel.getMatchLabels()));
+    }
+
+    /** Adds the workloads a PodDisruptionBudget selects to the protected ones. */
+    private static void protect(PodDisruptionBudget pdb, SetIndex index, Set<HasMetadata> protectedByPdb) {
+        if (pdb.getSpec() == null || Selectors.isEmpty(pdb.getSpec().getSelector())) {
+            return;
+        }
+        LabelSelector sel = pdb.getSpec().getSelector();
+        for (Workload w : index.candidates(SetIndex.namespaceOf(pdb), sel.getMatchLabels())) {
+            if (Selectors.matches(sel, w.podLabels())) {
+                protectedByPdb.add(w.resource());
+            }
         }
     }
 

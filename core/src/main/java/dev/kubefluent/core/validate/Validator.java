@@ -121,13 +121,22 @@ public final class Validator {
         List<HasMetadata> present = new ArrayList<>(resources.size());
         for (HasMetadata r : resources) {
             if (r != null) {
-                single(r, out);
                 present.add(r);
             }
         }
-        if (settings.layer2() || settings.anyProfile()) {
-            SetRules.check(present, settings, out);
+        if (!settings.layer2() && !settings.anyProfile()) {
+            for (HasMetadata r : present) {
+                single(r, out);
+            }
+            return out;
         }
+        // each resource's own rules, then at once its references, while its objects are still in the cache
+        SetRules references = new SetRules(present, settings);
+        for (HasMetadata r : present) {
+            single(r, out);
+            references.check(r);
+        }
+        references.finish(out);
         return out;
     }
 
