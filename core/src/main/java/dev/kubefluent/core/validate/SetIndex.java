@@ -23,11 +23,18 @@ import java.util.Map;
  */
 final class SetIndex {
 
-    /** The bucket of every namespace at once, used for lookups from an object without a namespace. */
-    private static final String ANY = "*";
+    /**
+     * The bucket of every namespace at once, used for lookups from an object without a namespace: {@code null}, which
+     * no namespace can be.
+     */
+    private static final String ANY = null;
 
     /** A resource's identity in one bucket. */
     private record NameKey(String kind, String namespace, String name) {
+    }
+
+    /** A Service's or Secret's name in one bucket; the class, not the kind string, says what it is. */
+    private record Ref(String namespace, String name) {
     }
 
     /** A pod label of the workloads in one bucket. */
@@ -40,20 +47,28 @@ final class SetIndex {
     private final Map<LabelKey, List<Workload>> workloadsByLabel = new HashMap<>();
     private boolean anyLabels;
     private Map<String, List<Workload>> workloadsByNamespace;
-    private Map<NameKey, HasMetadata> byName;
+    /** Every named resource, by kind string; for references. */
+    private Map<NameKey, HasMetadata> names;
+    /** The named workloads by kind string, the Services and the Secrets; built together on the first lookup. */
+    private Map<NameKey, HasMetadata> workloadsByName;
+    private Map<Ref, Service> services;
+    private Map<Ref, Secret> secrets;
 
     SetIndex(List<HasMetadata> resources) {
         this.resources = resources;
         for (HasMetadata r : resources) {
-            if (r.getKind() == null || r.getMetadata() == null || r.getMetadata().getName() == null) {
-                continue;
-            }
-            Workload w = Workload.of(r);
-            if (w != null) {
-                workloads.add(w);
-                indexLabels(namespaceOf(r), w);
+            if (isNamed(r)) {
+                Workload w = Workload.of(r);
+                if (w != null) {
+                    workloads.add(w);
+                    indexLabels(namespaceOf(r), w);
+                }
             }
         }
+    }
+
+    private static boolean isNamed(HasMetadata r) {
+        return r.getKind() != null && r.getMetadata() != null && r.getMetadata().getName() != null;
     }
 
     private void indexLabels(String bucket, Workload w) {
@@ -83,47 +98,70 @@ final class SetIndex {
         return namespace.isEmpty() ? ANY : namespace;
     }
 
-    /** Every named resource under its own namespace and under {@link #ANY}, built on the first lookup. */
-    private Map<NameKey, HasMetadata> byName() {
-        if (byName == null) {
-            byName = new HashMap<>();
+    /**
+     * Adds a value under its own namespace (the last one wins) and under {@link #ANY} (the first one wins), as the
+     * lookups expect.
+     */
+    private static <K, V> void put(Map<K, V> map, K own, K any, V value) {
+        map.put(own, value);
+        map.putIfAbsent(any, value);
+    }
+
+    /** Tells whether the set has an object of the kind and name in the namespace's bucket or without namespace. */
+    boolean contains(String kind, String namespace, String name) {
+        if (names == null) {
+            names = new HashMap<>();
             for (HasMetadata r : resources) {
-                String kind = r.getKind();
-                String name = r.getMetadata() == null ? null : r.getMetadata().getName();
-                if (kind != null && name != null) {
-                    byName.put(new NameKey(kind, namespaceOf(r), name), r);
-                    byName.putIfAbsent(new NameKey(kind, ANY, name), r);
+                if (isNamed(r)) {
+                    String n = r.getMetadata().getName();
+                    put(names, new NameKey(r.getKind(), namespaceOf(r), n), new NameKey(r.getKind(), ANY, n), r);
                 }
             }
         }
-        return byName;
+        return names.containsKey(new NameKey(kind, bucket(namespace), name))
+                || names.containsKey(new NameKey(kind, "", name));
     }
 
-    private HasMetadata named(String kind, String namespace, String name) {
-        Map<NameKey, HasMetadata> index = byName();
-        HasMetadata r = index.get(new NameKey(kind, bucket(namespace), name));
-        return r != null ? r : index.get(new NameKey(kind, "", name));
-    }
-
-    boolean contains(String kind, String namespace, String name) {
-        return named(kind, namespace, name) != null;
+    private void indexByName() {
+        if (workloadsByName != null) {
+            return;
+        }
+        workloadsByName = new HashMap<>();
+        services = new HashMap<>();
+        secrets = new HashMap<>();
+        for (HasMetadata r : resources) {
+            if (!isNamed(r)) {
+                continue;
+            }
+            String ns = namespaceOf(r);
+            String n = r.getMetadata().getName();
+            if (r instanceof Service s) {
+                put(services, new Ref(ns, n), new Ref(ANY, n), s);
+            } else if (r instanceof Secret s) {
+                put(secrets, new Ref(ns, n), new Ref(ANY, n), s);
+            }
+            if (Workload.of(r) != null) {
+                put(workloadsByName, new NameKey(r.getKind(), ns, n), new NameKey(r.getKind(), ANY, n), r);
+            }
+        }
     }
 
     Service service(String namespace, String name) {
-        return named("Service", namespace, name) instanceof Service s ? s : null;
+        indexByName();
+        Service s = services.get(new Ref(bucket(namespace), name));
+        return s != null ? s : services.get(new Ref("", name));
     }
 
     Secret secret(String namespace, String name) {
-        return named("Secret", namespace, name) instanceof Secret s ? s : null;
+        indexByName();
+        Secret s = secrets.get(new Ref(bucket(namespace), name));
+        return s != null ? s : secrets.get(new Ref("", name));
     }
 
     HasMetadata workload(String kind, String namespace, String name) {
-        Map<NameKey, HasMetadata> index = byName();
-        HasMetadata r = index.get(new NameKey(kind, bucket(namespace), name));
-        if (r == null || Workload.of(r) == null) {
-            r = index.get(new NameKey(kind, "", name));
-        }
-        return r != null && Workload.of(r) != null ? r : null;
+        indexByName();
+        HasMetadata w = workloadsByName.get(new NameKey(kind, bucket(namespace), name));
+        return w != null ? w : workloadsByName.get(new NameKey(kind, "", name));
     }
 
     /**
@@ -133,7 +171,7 @@ final class SetIndex {
     List<Workload> candidates(String namespace, Map<String, String> requiredLabels) {
         String bucket = bucket(namespace);
         List<Workload> own = candidatesIn(bucket, requiredLabels);
-        if (bucket.equals(ANY)) {
+        if (bucket == ANY) {
             return own;
         }
         List<Workload> unset = candidatesIn("", requiredLabels);
@@ -149,7 +187,7 @@ final class SetIndex {
         if (requiredLabels == null || requiredLabels.isEmpty()) {
             return byNamespace().getOrDefault(bucket, List.of());
         }
-        if (bucket.equals(ANY) && !anyLabels) {
+        if (bucket == ANY && !anyLabels) {
             anyLabels = true;
             for (Workload w : workloads) {
                 indexLabels(ANY, w);
