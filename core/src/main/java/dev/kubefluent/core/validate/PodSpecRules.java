@@ -586,20 +586,23 @@ final class PodSpecRules {
 
     // ---------------------------------------------------------------- resources
 
-    /** {@link #quantity(Findings, Quantity, String)} at {@code prefix + middle + key}, joined only for a violation. */
-    private static boolean quantity(Findings f, Quantity q, String prefix, String middle, String key) {
-        String text = Findings.quantityText(q);
-        return Formats.isQuantity(text) && !text.startsWith("-") || quantity(f, q, prefix + middle + key);
+    static boolean quantity(Findings f, Quantity q, String path) {
+        return quantity(f, q, path, "", "");
     }
 
-    static boolean quantity(Findings f, Quantity q, String path) {
+    /**
+     * Checks a quantity at the path {@code prefix + middle + key}, joined only for a violation: this runs for every
+     * request and limit of every container.
+     */
+    private static boolean quantity(Findings f, Quantity q, String prefix, String middle, String key) {
         String text = Findings.quantityText(q);
         if (!Formats.isQuantity(text)) {
-            f.add(Rule.QUANTITY_INVALID, path, "must be a quantity such as 250m, 1, 512Mi or 2Gi", text);
+            f.add(Rule.QUANTITY_INVALID, prefix + middle + key, "must be a quantity such as 250m, 1, 512Mi or 2Gi",
+                    text);
             return false;
         }
         if (text.startsWith("-")) {
-            f.add(Rule.QUANTITY_INVALID, path, "must be greater than or equal to 0", text);
+            f.add(Rule.QUANTITY_INVALID, prefix + middle + key, "must be greater than or equal to 0", text);
             return false;
         }
         return true;

@@ -364,30 +364,34 @@ final class SetRules {
     }
 
     private static void pdb(Findings f, PodDisruptionBudget pdb, SetIndex index) {
-        if (pdb.getSpec() == null || Selectors.isEmpty(pdb.getSpec().getSelector())) {
-            return;
+        List<Workload> selected = selected(pdb, index);
+        if (selected != null && selected.isEmpty()) {
+            f.add(Rule.PDB_SELECTS_NOTHING, "spec.selector", "must select the pods of a workload of the set",
+                    map(pdb.getSpec().getSelector().getMatchLabels()));
         }
-        LabelSelector sel = pdb.getSpec().getSelector();
-        for (Workload w : index.candidates(SetIndex.namespaceOf(pdb), sel.getMatchLabels())) {
-            if (Selectors.matches(sel, w.podLabels())) {
-                return;
-            }
-        }
-        f.add(Rule.PDB_SELECTS_NOTHING, "spec.selector", "must select the pods of a workload of the set",
-                map(sel.getMatchLabels()));
     }
 
     /** Adds the workloads a PodDisruptionBudget selects to the protected ones. */
     private static void protect(PodDisruptionBudget pdb, SetIndex index, Set<HasMetadata> protectedByPdb) {
+        List<Workload> selected = selected(pdb, index);
+        if (selected != null) {
+            selected.forEach(w -> protectedByPdb.add(w.resource()));
+        }
+    }
+
+    /** The workloads whose pods a PodDisruptionBudget selects, or {@code null} when it has no selector. */
+    private static List<Workload> selected(PodDisruptionBudget pdb, SetIndex index) {
         if (pdb.getSpec() == null || Selectors.isEmpty(pdb.getSpec().getSelector())) {
-            return;
+            return null;
         }
         LabelSelector sel = pdb.getSpec().getSelector();
+        List<Workload> selected = new ArrayList<>();
         for (Workload w : index.candidates(SetIndex.namespaceOf(pdb), sel.getMatchLabels())) {
             if (Selectors.matches(sel, w.podLabels())) {
-                protectedByPdb.add(w.resource());
+                selected.add(w);
             }
         }
+        return selected;
     }
 
     private static void ingress(Findings f, Ingress ing, SetIndex index) {

@@ -167,13 +167,9 @@ public final class Canonicalizer {
                 continue;   // the last of a repeated key wins, as in a map
             }
             Object v = values[i];
-            if (v == null || (v instanceof List<?> l && l.isEmpty())) {
-                if (dropped != null) {
-                    dropped[0] = true;
-                }
-                continue;
+            if (!drops(v, dropped)) {
+                result.put(key, v);
             }
-            result.put(key, v);
         }
         return result;
     }
@@ -254,18 +250,27 @@ public final class Canonicalizer {
         return p.getDoubleValue();
     }
 
+    /**
+     * Tells whether a mapping drops a value: {@code null} and an empty list say nothing. Notes the drop in
+     * {@code dropped[0]} when given.
+     */
+    private static boolean drops(Object value, boolean[] dropped) {
+        if (value == null || value instanceof List<?> l && l.isEmpty()) {
+            if (dropped != null) {
+                dropped[0] = true;
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static Map<String, Object> canonicalMap(Map<?, ?> map, Comparator<String> order, boolean[] dropped) {
         String[] keys = new String[map.size()];
         int n = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            Object v = e.getValue();
-            if (v == null || (v instanceof List<?> l && l.isEmpty())) {
-                if (dropped != null) {
-                    dropped[0] = true;
-                }
-                continue;
+            if (!drops(e.getValue(), dropped)) {
+                keys[n++] = String.valueOf(e.getKey());
             }
-            keys[n++] = String.valueOf(e.getKey());
         }
         if (n > 1) {
             Arrays.sort(keys, 0, n, order);
