@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * rule as its predicate), in the same run, on one simulated cluster without controllers.
  *
  * <p>The engine rolls out Deployment {@code web}, fabric8 waits on Deployment {@code api} (two objects, so that
- * neither side's field manager conflicts with the other's). Both sides see the same write: each invocation's setup (not measured) changes the Deployment's template,
- * starts the waiter on another thread and waits until the cluster has received the waiter's watch requests (for
+ * neither side's field manager conflicts with the other's). Both sides see the same write: each invocation's setup
+ * (not measured) changes the Deployment's template, starts the waiter on another thread and waits until the cluster has received the waiter's watch requests (for
  * the engine, also until the records it writes while its wait starts are in the cluster: the revision's record as
  * {@code pending} and the previous one marked {@code superseded}; on a real cluster a rollout takes seconds, so these
  * are long done when the workloads complete); the measured part is the benchmark thread's own status write

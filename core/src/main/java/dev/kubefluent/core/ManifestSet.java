@@ -237,8 +237,8 @@ public final class ManifestSet implements Iterable<HasMetadata> {
 
     /**
      * Computes the report of {@link Validator#defaults()} from the caller's objects ({@code resources}, made into
-     * {@code made} in the same order) while they still are what this set serialized a moment ago, so that validating or rendering the set later needs no decoded copies. The rules only
-     * read the objects. Should the validator fail on an object, the report is left to be computed later from decoded
+     * {@code made} in the same order) while they still are what this set serialized a moment ago, so that validating
+     * or rendering the set later needs no decoded copies. The rules only read the objects. Should the validator fail on an object, the report is left to be computed later from decoded
      * copies, as for any other validator.
      */
     private void validateOriginals(List<Entry> made, List<HasMetadata> resources) {

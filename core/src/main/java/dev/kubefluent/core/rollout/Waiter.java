@@ -40,10 +40,10 @@ import java.util.concurrent.TimeUnit;
  * workload for fail-fast. kubectl's status viewers decide done-ness. No fixed-interval polling of the API: the loop
  * wakes on watch events, and on its own clock for the deadline and fail-fast grace periods.
  *
- * <p>The watches stay open when {@link #await} returns, until {@link #close()}: the caller closes them once it has
- * done what must follow the wait at once (a successful rollout's record patch), and they are closed on a helper
- * thread shortly after that, so that closing them does not compete for the CPU with the patch or with handing back
- * the result. Events that arrive meanwhile are never read.
+ * <p>The watches stay open when {@link #await} returns normally, until {@link #close()}: the caller closes them once
+ * it has done what must follow the wait at once (a successful rollout's record patch), so that closing them does not
+ * compete for the CPU with the patch, and always before it hands back the result. Events that arrive meanwhile are
+ * never read. When {@link #await} throws, it has closed them already.
  */
 final class Waiter implements AutoCloseable {
 
@@ -74,7 +74,6 @@ final class Waiter implements AutoCloseable {
     }
 
     private static final Duration MAX_IDLE_WAKE = Duration.ofSeconds(1);
-    /** How long after {@link #close()} the watches are closed. */
 
     private final KubernetesClient client;
     private final Retrier retrier;

@@ -37,8 +37,8 @@ import java.util.function.Predicate;
  * event loop and waits (up to a minute) for its send executor, whose pending send waits (up to 30 s) for that same
  * event loop to write the frame. So a client closing a watch while an event for it is in flight froze every
  * connection on that event loop for 30 s: requests timed out, the engine's retries ran out (ROLLBACK_FAILED), and
- * {@code MockWebServer.shutdown} reported "Unable to close MockWebServer". The engine closes its watches the moment a
- * workload completes, which is exactly when the controller's last status write is being sent to it. Compare
+ * {@code MockWebServer.shutdown} reported "Unable to close MockWebServer". The engine closes its watches when its wait
+ * ends, which is exactly when the controller's last status write is being sent to it. Compare
  * fabric8io/kubernetes-client#7857 (pending sends racing a client-initiated close in the same listener). A closing
  * watch also leaves the mock's set of watches before anything else happens to it ({@code Dispatcher.forget}).
  */
