@@ -250,6 +250,18 @@ class RolloutOnSimulatedClusterTest {
                 .endSpec().build();
     }
 
+    /** Waits, on the cluster's running clock, until the app's pods have exactly the given images. */
+    private void awaitPods(String app, List<String> images) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!podImages(app).equals(images)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pods of " + app + " did not reach " + images + " within 10s: "
+                        + podImages(app));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
     private List<String> podImages(String app) {
         return client.pods().inNamespace("shop").withLabel("app.kubernetes.io/name", app).list().getItems().stream()
                 .map(Pod::getSpec).map(s -> s.getContainers().get(0).getImage()).toList();
@@ -264,6 +276,9 @@ class RolloutOnSimulatedClusterTest {
         RolloutResult first = engine.rollout(ManifestSet.of(db("postgres:16", "OnDelete")), store());
         assertThat(first.status()).as(first.message()).isEqualTo(RolloutStatus.SUCCEEDED);
         assertThat(first.warnings()).containsExactly(warning);
+        // the engine did not wait for the pods, and the controller creates them one by one: a pod created after the
+        // template changes gets the new one, as in Kubernetes, so let both exist first
+        awaitPods("db", List.of("postgres:16", "postgres:16"));
 
         RolloutResult second = engine.rollout(ManifestSet.of(db("postgres:17", "OnDelete")), store());
 
